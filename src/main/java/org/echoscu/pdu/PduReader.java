@@ -1,0 +1,106 @@
+package org.echoscu.pdu;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Reads whole PDUs from a stream. A length field is checked against the limit for its PDU
+ * type before anything is allocated, and the body buffer grows with the bytes that really
+ * arrive, so a peer announcing 4 GiB and sending ten bytes costs ten bytes.
+ */
+public final class PduReader {
+
+    /** A-ASSOCIATE-RQ/AC may list 128 contexts of 38 syntaxes each: about 130 KB. */
+    public static final int MAX_ASSOCIATE_PDU = 1 << 20;
+    private static final int CHUNK = 64 * 1024;
+
+    private final InputStream in;
+    private final byte[] header = new byte[6];
+
+    public PduReader(InputStream in) {
+        this.in = in;
+    }
+
+
+    /**
+     * Reads the next PDU.
+     *
+     * @param maxPDataLength the largest P-DATA-TF body we announced we accept; 0 for no limit of ours
+     * @throws EOFException         the peer closed the connection (before or inside a PDU)
+     * @throws PduFormatException   the bytes are not a valid PDU
+     */
+    public Pdu read(long maxPDataLength) throws IOException, PduFormatException {
+        int first = in.read();
+        if (first < 0) {
+            throw new EOFException("connection closed by peer");
+        }
+        header[0] = (byte) first;
+        readFully(header, 1, 5, "PDU header");
+        int type = header[0] & 0xFF;
+        long length = ((long) (header[2] & 0xFF) << 24) | ((header[3] & 0xFF) << 16)
+                | ((header[4] & 0xFF) << 8) | (header[5] & 0xFF);
+        long limit = limitFor(type, maxPDataLength);
+        if (limit < 0) {
+            throw new PduFormatException(AAbort.REASON_UNRECOGNIZED_PDU,
+                    String.format("unrecognized PDU type 0x%02x (is the peer speaking DICOM?%s)", type,
+                            looksLikeText(header) ? " it sent \"" + printable(header) + "...\"" : ""));
+        }
+        if (length > limit) {
+            throw new PduFormatException(AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
+                    PduDecoder.pduName(type) + " length " + length + " exceeds the limit of " + limit + " bytes");
+        }
+        return PduDecoder.decode(type, readBody((int) length, type));
+    }
+
+    private static long limitFor(int type, long maxPData) {
+        return switch (type) {
+            case Pdu.TYPE_ASSOCIATE_RQ, Pdu.TYPE_ASSOCIATE_AC -> MAX_ASSOCIATE_PDU;
+            case Pdu.TYPE_P_DATA_TF -> maxPData == 0 ? Integer.MAX_VALUE - 8 : maxPData;
+            case Pdu.TYPE_ASSOCIATE_RJ, Pdu.TYPE_RELEASE_RQ, Pdu.TYPE_RELEASE_RP, Pdu.TYPE_ABORT -> 4;
+            default -> -1;
+        };
+    }
+
+    private byte[] readBody(int length, int type) throws IOException {
+        byte[] body = new byte[Math.min(length, CHUNK)];
+        int have = 0;
+        while (have < length) {
+            if (have == body.length) {
+                body = Arrays.copyOf(body, (int) Math.min(length, (long) body.length * 2));
+            }
+            int n = in.read(body, have, body.length - have);
+            if (n < 0) {
+                throw new EOFException("connection closed by peer inside a " + PduDecoder.pduName(type)
+                        + " (" + have + " of " + length + " bytes received)");
+            }
+            have += n;
+        }
+        return body;
+    }
+
+    private void readFully(byte[] b, int off, int len, String what) throws IOException {
+        int end = off + len;
+        while (off < end) {
+            int n = in.read(b, off, end - off);
+            if (n < 0) {
+                throw new EOFException("connection closed by peer inside a " + what);
+            }
+            off += n;
+        }
+    }
+
+    private static boolean looksLikeText(byte[] b) {
+        for (byte x : b) {
+            if (x < 0x20 || x > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String printable(byte[] b) {
+        return new String(b, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+}
