@@ -1,0 +1,76 @@
+package org.echoscu.acse;
+
+import java.util.List;
+
+/** The 38 transfer syntaxes echoscu can propose (spec §3), in the order of -pts, with DCMTK's names. */
+public enum TransferSyntax {
+    LITTLE_ENDIAN_IMPLICIT("1.2.840.10008.1.2", "LittleEndianImplicit"),
+    LITTLE_ENDIAN_EXPLICIT("1.2.840.10008.1.2.1", "LittleEndianExplicit"),
+    BIG_ENDIAN_EXPLICIT("1.2.840.10008.1.2.2", "BigEndianExplicit"),
+    JPEG_BASELINE("1.2.840.10008.1.2.4.50", "JPEGBaseline"),
+    JPEG_EXTENDED_2_4("1.2.840.10008.1.2.4.51", "JPEGExtended:Process2+4"),
+    JPEG_EXTENDED_3_5("1.2.840.10008.1.2.4.52", "JPEGExtended:Process3+5"),
+    JPEG_SPECTRAL_6_8("1.2.840.10008.1.2.4.53", "JPEGSpectralSelection:Non-hierarchical:Process6+8"),
+    JPEG_SPECTRAL_7_9("1.2.840.10008.1.2.4.54", "JPEGSpectralSelection:Non-hierarchical:Process7+9"),
+    JPEG_FULL_10_12("1.2.840.10008.1.2.4.55", "JPEGFullProgression:Non-hierarchical:Process10+12"),
+    JPEG_FULL_11_13("1.2.840.10008.1.2.4.56", "JPEGFullProgression:Non-hierarchical:Process11+13"),
+    JPEG_LOSSLESS_14("1.2.840.10008.1.2.4.57", "JPEGLossless:Non-hierarchical:Process14"),
+    JPEG_LOSSLESS_15("1.2.840.10008.1.2.4.58", "JPEGLossless:Non-hierarchical:Process15"),
+    JPEG_EXTENDED_16_18("1.2.840.10008.1.2.4.59", "JPEGExtended:Hierarchical:Process16+18"),
+    JPEG_EXTENDED_17_19("1.2.840.10008.1.2.4.60", "JPEGExtended:Hierarchical:Process17+19"),
+    JPEG_SPECTRAL_20_22("1.2.840.10008.1.2.4.61", "JPEGSpectralSelection:Hierarchical:Process20+22"),
+    JPEG_SPECTRAL_21_23("1.2.840.10008.1.2.4.62", "JPEGSpectralSelection:Hierarchical:Process21+23"),
+    JPEG_FULL_24_26("1.2.840.10008.1.2.4.63", "JPEGFullProgression:Hierarchical:Process24+26"),
+    JPEG_FULL_25_27("1.2.840.10008.1.2.4.64", "JPEGFullProgression:Hierarchical:Process25+27"),
+    JPEG_LOSSLESS_28("1.2.840.10008.1.2.4.65", "JPEGLossless:Hierarchical:Process28"),
+    JPEG_LOSSLESS_29("1.2.840.10008.1.2.4.66", "JPEGLossless:Hierarchical:Process29"),
+    JPEG_LOSSLESS_SV1("1.2.840.10008.1.2.4.70", "JPEGLossless:Non-hierarchical-1stOrderPrediction"),
+    RLE_LOSSLESS("1.2.840.10008.1.2.5", "RLELossless"),
+    DEFLATED_LITTLE_ENDIAN_EXPLICIT("1.2.840.10008.1.2.1.99", "DeflatedLittleEndianExplicit"),
+    JPEG_LS_LOSSLESS("1.2.840.10008.1.2.4.80", "JPEGLSLossless"),
+    JPEG_LS_LOSSY("1.2.840.10008.1.2.4.81", "JPEGLSLossy"),
+    JPEG_2000_LOSSLESS("1.2.840.10008.1.2.4.90", "JPEG2000LosslessOnly"),
+    JPEG_2000("1.2.840.10008.1.2.4.91", "JPEG2000"),
+    JPEG_2000_MC_LOSSLESS("1.2.840.10008.1.2.4.92", "JPEG2000MulticomponentLosslessOnly"),
+    JPEG_2000_MC("1.2.840.10008.1.2.4.93", "JPEG2000Multicomponent"),
+    MPEG2_MAIN_MAIN("1.2.840.10008.1.2.4.100", "MPEG2MainProfile@MainLevel"),
+    MPEG2_MAIN_HIGH("1.2.840.10008.1.2.4.101", "MPEG2MainProfile@HighLevel"),
+    MPEG4_HIGH_41("1.2.840.10008.1.2.4.102", "MPEG4HighProfile/Level4.1"),
+    MPEG4_BD_HIGH_41("1.2.840.10008.1.2.4.103", "MPEG4BDcompatibleHighProfile/Level4.1"),
+    MPEG4_HIGH_42_2D("1.2.840.10008.1.2.4.104", "MPEG4HighProfile/Level4.2For2DVideo"),
+    MPEG4_HIGH_42_3D("1.2.840.10008.1.2.4.105", "MPEG4HighProfile/Level4.2For3DVideo"),
+    MPEG4_STEREO_HIGH_42("1.2.840.10008.1.2.4.106", "MPEG4StereoHighProfile/Level4.2"),
+    HEVC_MAIN_51("1.2.840.10008.1.2.4.107", "HEVCMainProfile/Level5.1"),
+    HEVC_MAIN10_51("1.2.840.10008.1.2.4.108", "HEVCMain10Profile/Level5.1");
+
+    private final String uid;
+    private final String dcmtkName;
+
+    TransferSyntax(String uid, String dcmtkName) {
+        this.uid = uid;
+        this.dcmtkName = dcmtkName;
+    }
+
+    public String uid() {
+        return uid;
+    }
+
+    public String dcmtkName() {
+        return dcmtkName;
+    }
+
+    /** The first {@code n} of the table, as -pts n proposes them. */
+    public static List<String> firstUids(int n) {
+        return java.util.Arrays.stream(values()).limit(n).map(TransferSyntax::uid).toList();
+    }
+
+    /** DCMTK's name for a UID, or the UID itself when it is not one of ours. */
+    public static String nameOf(String uid) {
+        for (TransferSyntax ts : values()) {
+            if (ts.uid.equals(uid)) {
+                return ts.dcmtkName;
+            }
+        }
+        return uid;
+    }
+}

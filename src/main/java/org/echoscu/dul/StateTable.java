@@ -1,0 +1,76 @@
+package org.echoscu.dul;
+
+import static org.echoscu.dul.Action.*;
+import static org.echoscu.dul.Event.*;
+import static org.echoscu.dul.State.*;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * PS3.8 table 9-10, the state transition table, one line per event as the standard prints
+ * it. A cell left empty in the standard is absent here: {@link #action} returns empty.
+ * Next states are not in the table: they follow from the action (PS3.8 tables 9-6 to 9-9),
+ * see {@link UpperLayer}.
+ */
+public final class StateTable {
+
+    private static final Map<Event, Map<State, Action>> TABLE = new EnumMap<>(Event.class);
+
+    /** Sta6 to Sta12: the seven states of an established association and its release. */
+    private static final State[] ESTABLISHED = {STA6, STA7, STA8, STA9, STA10, STA11, STA12};
+
+    static {
+        on(EVT1).at(STA1, AE_1);
+        on(EVT2).at(STA4, AE_2);
+        on(EVT3).at(STA2, AA_1).at(STA3, AA_8).at(STA5, AE_3).established(AA_8).at(STA13, AA_6);
+        on(EVT4).at(STA2, AA_1).at(STA3, AA_8).at(STA5, AE_4).established(AA_8).at(STA13, AA_6);
+        on(EVT5).at(STA1, AE_5);
+        on(EVT6).at(STA2, AE_6).at(STA3, AA_8).at(STA5, AA_8).established(AA_8).at(STA13, AA_7);
+        on(EVT7).at(STA3, AE_7);
+        on(EVT8).at(STA3, AE_8);
+        on(EVT9).at(STA6, DT_1).at(STA8, AR_7);
+        on(EVT10).at(STA2, AA_1).at(STA3, AA_8).at(STA5, AA_8).established(AA_8)
+                .at(STA6, DT_2).at(STA7, AR_6).at(STA13, AA_6);
+        on(EVT11).at(STA6, AR_1);
+        on(EVT12).at(STA2, AA_1).at(STA3, AA_8).at(STA5, AA_8).established(AA_8)
+                .at(STA6, AR_2).at(STA7, AR_8).at(STA13, AA_6);
+        on(EVT13).at(STA2, AA_1).at(STA3, AA_8).at(STA5, AA_8).established(AA_8)
+                .at(STA7, AR_3).at(STA10, AR_10).at(STA11, AR_3).at(STA13, AA_6);
+        on(EVT14).at(STA8, AR_4).at(STA9, AR_9).at(STA12, AR_4);
+        on(EVT15).at(STA3, AA_1).at(STA4, AA_2).at(STA5, AA_1).established(AA_1);
+        on(EVT16).at(STA2, AA_2).at(STA3, AA_3).at(STA5, AA_3).established(AA_3).at(STA13, AA_2);
+        on(EVT17).at(STA2, AA_5).at(STA3, AA_4).at(STA4, AA_4).at(STA5, AA_4).established(AA_4).at(STA13, AR_5);
+        on(EVT18).at(STA2, AA_2).at(STA13, AA_2);
+        on(EVT19).at(STA2, AA_1).at(STA3, AA_8).at(STA5, AA_8).established(AA_8).at(STA13, AA_7);
+    }
+
+    private StateTable() {
+    }
+
+    public static Optional<Action> action(State state, Event event) {
+        return Optional.ofNullable(TABLE.get(event).get(state));
+    }
+
+    private static Row on(Event event) {
+        Map<State, Action> row = new EnumMap<>(State.class);
+        TABLE.put(event, row);
+        return new Row(row);
+    }
+
+    /** Builder for one line of the table; a later cell overrides an earlier one. */
+    private record Row(Map<State, Action> cells) {
+        Row at(State state, Action action) {
+            cells.put(state, action);
+            return this;
+        }
+
+        Row established(Action action) {
+            for (State s : ESTABLISHED) {
+                cells.put(s, action);
+            }
+            return this;
+        }
+    }
+}

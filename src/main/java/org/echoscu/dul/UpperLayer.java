@@ -1,0 +1,366 @@
+package org.echoscu.dul;
+
+import static org.echoscu.dul.State.*;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+import org.echoscu.net.TimeoutExpiredException;
+import org.echoscu.net.Transport;
+import org.echoscu.pdu.AAbort;
+import org.echoscu.pdu.AAssociateAc;
+import org.echoscu.pdu.AAssociateRj;
+import org.echoscu.pdu.AAssociateRq;
+import org.echoscu.pdu.AReleaseRp;
+import org.echoscu.pdu.AReleaseRq;
+import org.echoscu.pdu.PDataTf;
+import org.echoscu.pdu.Pdu;
+import org.echoscu.pdu.PduFormatException;
+
+/**
+ * The upper layer protocol machine of PS3.8 §9.2 for one association, driven by one
+ * thread. User primitives are methods; network events come from {@link #receive}, which
+ * reads one PDU at a time, runs the action that {@link StateTable} names for it, and
+ * returns the indication that action issued. Timers are deadlines on those reads: the
+ * ARTIM timer bounds waits in Sta2 and Sta13; the user's own waits (ACSE, DIMSE) are
+ * passed to {@link #receive} and end in {@link Indication.TimedOut}, not in a DUL event.
+ */
+public final class UpperLayer {
+
+    /** Opens the transport connection for AE-1. */
+    @FunctionalInterface
+    public interface Connector {
+        Transport connect() throws IOException;
+    }
+
+    /** Sees every PDU and transition, for debug dumps. */
+    public interface Listener {
+        default void sent(Pdu pdu) {
+        }
+
+        default void received(Pdu pdu) {
+        }
+
+        default void transition(State from, Event event, Action action, State to) {
+        }
+    }
+
+    private final boolean requestor;
+    private final long artimNanos;
+    private final Listener listener;
+    private State state = STA1;
+    private Transport transport;
+    private Connector connector;
+    private long artimDeadline;
+    private long maxPDataLength;
+    private Indication pending;
+    private String why = "";
+    private int abortReason = AAbort.REASON_NOT_SPECIFIED;
+
+    private UpperLayer(boolean requestor, long artimSeconds, Listener listener) {
+        this.requestor = requestor;
+        this.artimNanos = TimeUnit.SECONDS.toNanos(Math.max(1, artimSeconds));
+        this.listener = listener == null ? new Listener() { } : listener;
+    }
+
+    /** A machine for the association-requestor, idle until {@link #requestAssociation}. */
+    public static UpperLayer requestor(long artimSeconds, Listener listener) {
+        return new UpperLayer(true, artimSeconds, listener);
+    }
+
+    /** A machine for the association-acceptor on a connection just accepted (Evt5, AE-5). */
+    public static UpperLayer acceptor(Transport transport, long artimSeconds, Listener listener) {
+        UpperLayer ul = new UpperLayer(false, artimSeconds, listener);
+        ul.transport = transport;
+        ul.fire(Event.EVT5, null);
+        return ul;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    /** The largest P-DATA-TF we accept: what our A-ASSOCIATE-RQ or -AC announced; 0 for no limit. */
+    public void maxPDataLength(long length) {
+        this.maxPDataLength = length;
+    }
+
+    // ---- user primitives -------------------------------------------------------------
+
+    public void requestAssociation(AAssociateRq rq, Connector connector) {
+        this.connector = connector;
+        fire(Event.EVT1, rq);
+    }
+
+    public void acceptAssociation(AAssociateAc ac) {
+        fire(Event.EVT7, ac);
+    }
+
+    public void rejectAssociation(AAssociateRj rj) {
+        fire(Event.EVT8, rj);
+    }
+
+    public void sendData(PDataTf data) {
+        fire(Event.EVT9, data);
+    }
+
+    public void requestRelease() {
+        fire(Event.EVT11, new AReleaseRq());
+    }
+
+    public void respondRelease() {
+        fire(Event.EVT14, new AReleaseRp());
+    }
+
+    /** A-ABORT request; where the table has no cell for it (no association yet or any more) it just closes. */
+    public void abort() {
+        if (StateTable.action(state, Event.EVT15).isPresent()) {
+            fire(Event.EVT15, new AAbort(AAbort.SOURCE_SERVICE_USER, AAbort.REASON_NOT_SPECIFIED));
+        } else {
+            closeTransport();
+            state = STA1;
+        }
+    }
+
+    // ---- network events --------------------------------------------------------------
+
+    /**
+     * Waits for the next indication.
+     *
+     * @param deadlineNanos  a {@link System#nanoTime()} deadline for this wait, 0 for none
+     * @param deadlineName   how to name that deadline if it runs out, e.g. "ACSE timeout (30 s)"
+     */
+    public Indication receive(long deadlineNanos, String deadlineName) {
+        while (pending == null) {
+            if (state == STA1) {
+                return new Indication.Closed();
+            }
+            boolean artimBinds = artimDeadline != 0 && (deadlineNanos == 0 || artimDeadline <= deadlineNanos);
+            try {
+                Pdu pdu = artimBinds
+                        ? transport.receive(artimDeadline, "ARTIM timer", maxPDataLength)
+                        : transport.receive(deadlineNanos, deadlineName, maxPDataLength);
+                listener.received(pdu);
+                fire(eventFor(pdu), pdu);
+            } catch (TimeoutExpiredException e) {
+                if (artimBinds) {
+                    why = "no answer within the ARTIM timer";
+                    fire(Event.EVT18, null);
+                } else {
+                    return new Indication.TimedOut(e.getMessage());
+                }
+            } catch (PduFormatException e) {
+                why = "invalid PDU received: " + e.getMessage();
+                abortReason = e.abortReason();
+                fire(Event.EVT19, null);
+            } catch (EOFException e) {
+                why = e.getMessage();
+                fire(Event.EVT17, null);
+            } catch (IOException e) {
+                why = "connection lost: " + e.getMessage();
+                closeTransport();
+                fire(Event.EVT17, null);
+            }
+        }
+        Indication result = pending;
+        pending = null;
+        return result;
+    }
+
+    /**
+     * Ends the connection the way the standard wants: in Sta13 waits (at most the ARTIM timer)
+     * for the peer to close; then closes our side whatever the state.
+     */
+    public void awaitClose() {
+        while (state == STA13) {
+            Indication ignored = receive(0, "");
+        }
+        closeTransport();
+        state = STA1;
+    }
+
+    private static Event eventFor(Pdu pdu) {
+        return switch (pdu.type()) {
+            case Pdu.TYPE_ASSOCIATE_AC -> Event.EVT3;
+            case Pdu.TYPE_ASSOCIATE_RJ -> Event.EVT4;
+            case Pdu.TYPE_ASSOCIATE_RQ -> Event.EVT6;
+            case Pdu.TYPE_P_DATA_TF -> Event.EVT10;
+            case Pdu.TYPE_RELEASE_RQ -> Event.EVT12;
+            case Pdu.TYPE_RELEASE_RP -> Event.EVT13;
+            default -> Event.EVT16;
+        };
+    }
+
+    // ---- the machine -----------------------------------------------------------------
+
+    private void fire(Event event, Pdu pdu) {
+        Action action = StateTable.action(state, event).orElseThrow(() -> new IllegalStateException(
+                event + " (" + event.description() + ") is not allowed in " + state + " (" + state.description() + ")"));
+        State from = state;
+        state = perform(action, from, event, pdu);
+        listener.transition(from, event, action, state);
+    }
+
+    private State perform(Action action, State from, Event event, Pdu pdu) {
+        switch (action) {
+            case AE_1:
+                return connect();
+            case AE_2:
+                return send(pdu, STA5);
+            case AE_3:
+                pending = new Indication.AssociateAccepted((AAssociateAc) pdu);
+                return STA6;
+            case AE_4:
+                pending = new Indication.AssociateRejected((AAssociateRj) pdu);
+                closeTransport();
+                return STA1;
+            case AE_5:
+                startArtim();
+                return STA2;
+            case AE_6:
+                artimDeadline = 0;
+                AAssociateRq rq = (AAssociateRq) pdu;
+                if ((rq.protocolVersion() & 1) == 0) { // PS3.8 §9.3.2: bit 0 is version 1
+                    startArtim();
+                    return send(new AAssociateRj(AAssociateRj.RESULT_PERMANENT,
+                            AAssociateRj.SOURCE_PROVIDER_ACSE, 2), STA13);
+                }
+                pending = new Indication.AssociateRequested(rq);
+                return STA3;
+            case AE_7:
+                return send(pdu, STA6);
+            case AE_8:
+                startArtim();
+                return send(pdu, STA13);
+            case DT_1:
+                return send(pdu, STA6);
+            case DT_2:
+                pending = new Indication.Data((PDataTf) pdu);
+                return STA6;
+            case AR_1:
+                return send(pdu, STA7);
+            case AR_2:
+                pending = new Indication.ReleaseRequested(false);
+                return STA8;
+            case AR_3:
+                pending = new Indication.Released();
+                closeTransport();
+                return STA1;
+            case AR_4:
+                startArtim();
+                return send(pdu, STA13);
+            case AR_5:
+                artimDeadline = 0;
+                closeTransport();
+                pending = new Indication.Closed();
+                return STA1;
+            case AR_6:
+                pending = new Indication.Data((PDataTf) pdu);
+                return STA7;
+            case AR_7:
+                return send(pdu, STA8);
+            case AR_8:
+                pending = new Indication.ReleaseRequested(true);
+                return requestor ? STA9 : STA10;
+            case AR_9:
+                return send(pdu, STA11);
+            case AR_10:
+                pending = new Indication.Released();
+                return STA12;
+            case AA_1: {
+                AAbort abort = event == Event.EVT15 ? (AAbort) pdu
+                        : new AAbort(AAbort.SOURCE_SERVICE_USER, AAbort.REASON_NOT_SPECIFIED);
+                startArtim();
+                if (event != Event.EVT15) {
+                    pending = new Indication.ProviderAborted(unexpected(event, from), true);
+                }
+                return send(abort, STA13);
+            }
+            case AA_2:
+                artimDeadline = 0;
+                closeTransport();
+                pending = event == Event.EVT18 && from == STA2
+                        ? new Indication.ProviderAborted("no A-ASSOCIATE-RQ within the ARTIM timer", false)
+                        : new Indication.Closed();
+                return STA1;
+            case AA_3:
+                pending = new Indication.PeerAborted((AAbort) pdu);
+                closeTransport();
+                return STA1;
+            case AA_4:
+                pending = new Indication.ProviderAborted(why, false);
+                closeTransport();
+                return STA1;
+            case AA_5:
+                artimDeadline = 0;
+                closeTransport();
+                pending = new Indication.ProviderAborted("connection closed before any A-ASSOCIATE-RQ", false);
+                return STA1;
+            case AA_6:
+                return STA13;
+            case AA_7:
+                return send(new AAbort(AAbort.SOURCE_SERVICE_PROVIDER, reasonFor(event)), STA13);
+            case AA_8: {
+                pending = new Indication.ProviderAborted(unexpected(event, from), true);
+                startArtim();
+                return send(new AAbort(AAbort.SOURCE_SERVICE_PROVIDER, reasonFor(event)), STA13);
+            }
+            default:
+                throw new AssertionError(action);
+        }
+    }
+
+    private State connect() {
+        try {
+            transport = connector.connect();
+        } catch (IOException e) {
+            state = STA4;
+            why = e.getMessage() == null ? e.toString() : e.getMessage();
+            return perform(Action.AA_4, STA4, Event.EVT17, null);
+        }
+        state = STA4;
+        fire(Event.EVT2, null);
+        return state;
+    }
+
+    /** Sends a PDU; a failed write is the transport closing under us (Evt17 semantics). */
+    private State send(Pdu pdu, State next) {
+        try {
+            transport.send(pdu);
+            listener.sent(pdu);
+            return next;
+        } catch (IOException e) {
+            closeTransport();
+            artimDeadline = 0;
+            if (pending == null) {
+                pending = new Indication.ProviderAborted("connection lost while sending: " + e.getMessage(), false);
+            }
+            return STA1;
+        }
+    }
+
+    private String unexpected(Event event, State from) {
+        return event == Event.EVT19 ? why
+                : "unexpected " + event.description().replace(" received", "") + " in state " + from
+                + " (" + from.description() + ")";
+    }
+
+    private int reasonFor(Event event) {
+        return event == Event.EVT19 ? abortReason : AAbort.REASON_UNEXPECTED_PDU;
+    }
+
+    private void startArtim() {
+        artimDeadline = System.nanoTime() + artimNanos;
+    }
+
+    private void closeTransport() {
+        if (transport != null) {
+            transport.close();
+        }
+    }
+}

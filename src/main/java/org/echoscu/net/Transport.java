@@ -1,0 +1,103 @@
+package org.echoscu.net;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketOption;
+import java.util.concurrent.TimeUnit;
+
+import org.echoscu.pdu.Pdu;
+import org.echoscu.pdu.PduEncoder;
+import org.echoscu.pdu.PduFormatException;
+import org.echoscu.pdu.PduReader;
+
+/**
+ * One TCP (or TLS) connection carrying PDUs. Each PDU leaves in a single write with
+ * TCP_NODELAY set; on Linux TCP_QUICKACK is re-armed after each send, because the kernel
+ * clears it on its own and a peer writing a PDU in pieces would otherwise wait for our
+ * delayed ACK (40 ms) before sending the rest.
+ */
+public final class Transport implements AutoCloseable {
+
+    private static final SocketOption<Boolean> QUICKACK = quickAckOption();
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final DeadlineInputStream deadlines;
+    private final PduReader reader;
+    private final boolean quickAck;
+
+    public Transport(Socket socket, int socketTimeoutSeconds) throws IOException {
+        this.socket = socket;
+        socket.setTcpNoDelay(true);
+        this.quickAck = QUICKACK != null && socket.supportedOptions().contains(QUICKACK);
+        this.out = socket.getOutputStream();
+        InputStream raw = socket.getInputStream();
+        this.deadlines = new DeadlineInputStream(raw, socket, Math.max(0, socketTimeoutSeconds) * 1000);
+        this.reader = new PduReader(new BufferedInputStream(deadlines, 16 * 1024));
+        armQuickAck();
+    }
+
+    public void send(Pdu pdu) throws IOException {
+        sendEncoded(PduEncoder.encode(pdu));
+    }
+
+    /** Writes an already encoded PDU in one call. */
+    public void sendEncoded(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        armQuickAck();
+    }
+
+    /**
+     * Reads the next PDU, waiting at most until {@code deadlineNanos} (0: only the socket timeout).
+     *
+     * @throws TimeoutExpiredException the wait ran out; {@code name} says whose limit it was
+     */
+    public Pdu receive(long deadlineNanos, String name, long maxPDataLength) throws IOException, PduFormatException {
+        deadlines.deadline(deadlineNanos, name);
+        return reader.read(maxPDataLength);
+    }
+
+    public static long deadlineAfter(long seconds) {
+        return seconds <= 0 ? 0 : System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    }
+
+    public Socket socket() {
+        return socket;
+    }
+
+    public String peer() {
+        return socket.getRemoteSocketAddress() == null ? "?" : socket.getRemoteSocketAddress().toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is best effort: the association is over either way
+        }
+    }
+
+    private void armQuickAck() {
+        if (quickAck) {
+            try {
+                socket.setOption(QUICKACK, true);
+            } catch (IOException | UnsupportedOperationException ignored) {
+                // an optimisation only; the transfer itself is unaffected
+            }
+        }
+    }
+
+    /** jdk.net's TCP_QUICKACK exists on Linux only; looked up once, absent elsewhere. */
+    private static SocketOption<Boolean> quickAckOption() {
+        try {
+            return jdk.net.ExtendedSocketOptions.TCP_QUICKACK;
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+}
