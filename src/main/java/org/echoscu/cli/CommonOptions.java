@@ -1,0 +1,138 @@
+package org.echoscu.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import org.echoscu.log.LogSetup;
+
+/** The option groups echoscu and echoscp share: general (logging) options and their handling. */
+final class CommonOptions {
+
+    static final String[] EXCLUSIVE = {"-h", "--help", "--version"};
+
+    private CommonOptions() {
+    }
+
+    static void general(OptionTable t) {
+        t.heading(0, "general options:")
+                .flag("-h", "--help", "print this help text and exit")
+                .flag(null, "--version", "print version information and exit")
+                .flag(null, "--arguments", "print expanded command line arguments")
+                .flag("-q", "--quiet", "quiet mode, print no warnings and errors")
+                .flag("-v", "--verbose", "verbose mode, print processing details")
+                .flag("-d", "--debug", "debug mode, print debug information")
+                .option("-ll", "--log-level", 1, "[l]evel: string constant",
+                        "(fatal, error, warn, info, debug, trace)", "use level l for the logger")
+                .option("-lc", "--log-config", 1, "[f]ilename: string", "use config file f for the logger");
+    }
+
+    /** The TLS option groups, as DCMTK's echoscu lists them; {@code client} adds the offline checks. */
+    static void tls(OptionTable t, boolean client) {
+        t.heading(0, "transport layer security (TLS) options:")
+                .heading(1, "transport protocol stack:")
+                .flag("-tls", "--disable-tls", "use normal TCP/IP connection (default)")
+                .option("+tls", "--enable-tls", 2, "[p]rivate key file, [c]ertificate file: string",
+                        "use authenticated secure TLS connection");
+        if (client) {
+            t.flag("+tla", "--anonymous-tls", "use secure TLS connection without certificate");
+        }
+        t.heading(1, "private key password (only with --enable-tls):")
+                .flag("+ps", "--std-passwd", "prompt user to type password on stdin (default)")
+                .option("+pw", "--use-passwd", 1, "[p]assword: string", "use specified password")
+                .flag("-pw", "--null-passwd", "use empty string as password")
+                .heading(1, "key and certificate file format:")
+                .flag("-pem", "--pem-keys", "read keys and certificates as PEM file (default)")
+                .flag("-der", "--der-keys", "read keys and certificates as DER file")
+                .heading(1, "certification authority:")
+                .option("+cf", "--add-cert-file", 1, "[f]ilename: string", "add certificate file to list of certificates")
+                .option("+cd", "--add-cert-dir", 1, "[d]irectory: string", "add certificates in d to list of certificates")
+                .option("+crl", "--add-crl-file", 1, "[f]ilename: string", "add certificate revocation list file",
+                        "(implies --enable-crl-vfy)")
+                .flag("+crv", "--enable-crl-vfy", "enable leaf CRL verification")
+                .flag("+cra", "--enable-crl-all", "enable full chain CRL verification")
+                .heading(1, "security profile:")
+                .flag("+px", "--profile-bcp195", "BCP 195 TLS Profile (default)")
+                .flag("+py", "--profile-bcp195-nd", "Non-downgrading BCP 195 TLS Profile")
+                .flag("+pz", "--profile-bcp195-ex", "Extended BCP 195 TLS Profile")
+                .flag("+pb", "--profile-basic", "Basic TLS Secure Transport Connection Profile", "(retired)")
+                .flag("+pa", "--profile-aes", "AES TLS Secure Transport Connection Profile", "(retired)")
+                .flag("+pn", "--profile-null", "Authenticated unencrypted communication",
+                        "(retired, was used in IHE ATNA)")
+                .heading(1, "ciphersuite:")
+                .flag("+cc", "--list-ciphers", "show list of supported TLS ciphersuites and exit")
+                .flag(null, "--list-profiles", "show list of supported TLS profiles and exit")
+                .option("+cs", "--cipher", 1, "[c]iphersuite name: string", "add ciphersuite to list of negotiated suites",
+                        "(not with --profile-bcp195-ex)")
+                .heading(1, "pseudo random generator:")
+                .option("+rs", "--seed", 1, "[f]ilename: string", "seed random generator with contents of f")
+                .flag("+ws", "--write-seed", "write back modified seed (only with --seed)")
+                .option("+wf", "--write-seed-file", 1, "[f]ilename: string (only with --seed)",
+                        "write modified seed to file f")
+                .heading(1, "peer authentication:")
+                .flag("-rc", "--require-peer-cert", "verify peer certificate, fail if absent (default)");
+        if (!client) {
+            t.flag("-vc", "--verify-peer-cert", "verify peer certificate if present");
+        }
+        t.flag("-ic", "--ignore-peer-cert", "don't verify peer certificate");
+        if (client) {
+            t.heading(1, "offline certificate verification:")
+                    .option("+vc", "--verify-cert", 1, "[f]ilename: string", "verify certificate against CA settings")
+                    .option("+rc", "--is-root-cert", 1, "[f]ilename: string", "check if certificate is self-signed root CA");
+        }
+    }
+
+    /** Any TLS option other than the default -tls: TLS is its own issue and not built yet. */
+    static void refuseTls(ParsedArgs args, OptionTable t) throws UsageException {
+        boolean inTls = false;
+        for (OptionTable.Opt o : t.options()) {
+            if ("-tls".equals(o.shortName())) {
+                inTls = true;
+                continue;
+            }
+            if (inTls && args.has(o.names().get(0))) {
+                throw new UsageException("TLS is not available in this version (" + o.display() + ")");
+            }
+        }
+    }
+
+    /**
+     * Sets up logging as -q, -v, -d, -ll and -lc say (the rightmost of -q/-v/-d wins), then
+     * prints --arguments. DCMTK prints that list whatever the level, so it goes straight to stderr.
+     */
+    static void logging(ParsedArgs args, String tool, List<String> expanded, PrintStream err) throws UsageException {
+        ParsedArgs.Occurrence verbosity = args.last("-q", "-v", "-d");
+        ParsedArgs.Occurrence level = args.last("-ll");
+        if (level != null && verbosity != null) {
+            throw new UsageException("--log-level not allowed with --verbose, --debug or --quiet");
+        }
+        String name = "warn";
+        if (verbosity != null) {
+            name = switch (verbosity.opt().longName()) {
+                case "--quiet" -> "fatal";
+                case "--verbose" -> "info";
+                default -> "debug";
+            };
+        } else if (level != null) {
+            name = level.values().get(0).toLowerCase(java.util.Locale.ROOT);
+            if (!List.of(LogSetup.LEVELS).contains(name)) {
+                throw new UsageException("Invalid log level for --log-level option");
+            }
+        }
+        ParsedArgs.Occurrence config = args.last("-lc");
+        if (config != null) {
+            throw new UsageException("--log-config is not supported by this version; use -ll or -v/-d");
+        }
+        if (!name.equals("warn")) {
+            LogSetup.console(name);
+        }
+        if (args.has("--arguments")) {
+            StringBuilder sb = new StringBuilder("I: calling '").append(tool).append("' with ")
+                    .append(expanded.size()).append(" arguments: ");
+            for (String a : expanded) {
+                sb.append('\'').append(a).append("' ");
+            }
+            err.println(sb);
+            err.println("I: ");
+        }
+    }
+}

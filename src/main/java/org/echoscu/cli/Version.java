@@ -1,0 +1,82 @@
+package org.echoscu.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The version and build date stamped by Maven, and the header DCMTK's tools print. */
+public final class Version {
+
+    public static final String TOOLKIT = "jecho";
+
+    private static Properties props;
+
+    private Version() {
+    }
+
+    public static String version() {
+        return load().getProperty("version", "0.0.0");
+    }
+
+    public static String date() {
+        return load().getProperty("date", "unknown");
+    }
+
+    /** DCMTK's first line, e.g. {@code $jecho: echoscu v0.1.0 2026-11-27 $}. */
+    public static String header(String tool) {
+        return "$" + TOOLKIT + ": " + tool + " v" + version() + " " + date() + " $";
+    }
+
+    /** --version: the header, the runtime, and the libraries with their versions. */
+    public static String details(String tool, String purpose) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(header(tool)).append("\n\n").append(tool).append(": ").append(purpose).append("\n\n");
+        sb.append("Host type: ").append(System.getProperty("os.name")).append(' ')
+                .append(System.getProperty("os.arch")).append('\n');
+        sb.append("Java runtime: ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.runtime.version")).append(" (")
+                .append(System.getProperty("java.vendor")).append(")\n");
+        sb.append("Character encoding: ").append(java.nio.charset.Charset.defaultCharset()).append('\n');
+        sb.append("Implementation: ").append(org.echoscu.acse.Uids.IMPLEMENTATION_CLASS_UID).append(' ')
+                .append(org.echoscu.acse.Uids.IMPLEMENTATION_VERSION_NAME).append("\n\n");
+        sb.append("External libraries used:\n");
+        library(sb, "picocli", picocli.CommandLine.class);
+        library(sb, "SLF4J", org.slf4j.LoggerFactory.class);
+        library(sb, "Logback", ch.qos.logback.classic.LoggerContext.class);
+        sb.append("- JSSE (").append(System.getProperty("java.vendor")).append(" ")
+                .append(System.getProperty("java.version")).append(")\n");
+        return sb.toString();
+    }
+
+    private static void library(StringBuilder sb, String name, Class<?> anyClass) {
+        Package p = anyClass.getPackage();
+        String v = p == null ? null : p.getImplementationVersion();
+        sb.append("- ").append(name).append(", Version ").append(v == null ? jarVersion(anyClass) : v).append('\n');
+    }
+
+    /** Library jars are named artifact-version.jar in lib/; their manifests do not all carry a version. */
+    private static String jarVersion(Class<?> c) {
+        try {
+            String path = c.getProtectionDomain().getCodeSource().getLocation().getPath();
+            String file = path.substring(path.lastIndexOf('/') + 1).replace(".jar", "");
+            int dash = file.lastIndexOf('-');
+            return dash < 0 ? "unknown" : file.substring(dash + 1);
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static synchronized Properties load() {
+        if (props == null) {
+            props = new Properties();
+            try (InputStream in = Version.class.getResourceAsStream("/org/echoscu/version.properties")) {
+                if (in != null) {
+                    props.load(in);
+                }
+            } catch (IOException ignored) {
+                // the defaults above say "unknown"
+            }
+        }
+        return props;
+    }
+}

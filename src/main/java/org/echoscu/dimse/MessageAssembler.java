@@ -1,0 +1,78 @@
+package org.echoscu.dimse;
+
+import java.io.ByteArrayOutputStream;
+
+import org.echoscu.pdu.Pdv;
+
+/**
+ * Reassembles DIMSE messages from PDVs, however the sender cut them (PS3.8 Annex E): a command
+ * may come in many PDVs spread over many P-DATA-TF PDUs, then its data set if it has one.
+ * Sizes are bounded: a command past {@link CommandSet#MAX_ENCODED_LENGTH} or a data set past
+ * {@code maxDataSet} is refused, not buffered (data set bytes are only counted).
+ */
+public final class MessageAssembler {
+
+    private final long maxDataSet;
+    private final ByteArrayOutputStream command = new ByteArrayOutputStream(128);
+    private int contextId = -1;
+    private CommandSet pendingCommand;
+    private long dataSetLength;
+
+    public MessageAssembler(long maxDataSet) {
+        this.maxDataSet = maxDataSet;
+    }
+
+    /** @return the completed message, or null while more fragments are needed */
+    public Message feed(Pdv pdv) throws DimseException {
+        if (contextId >= 0 && pdv.contextId() != contextId) {
+            throw new DimseException("fragment on presentation context " + pdv.contextId()
+                    + " inside a message on context " + contextId);
+        }
+        contextId = pdv.contextId();
+        return pendingCommand == null ? commandFragment(pdv) : dataFragment(pdv);
+    }
+
+    /** True between messages, when no fragment is waiting for its rest. */
+    public boolean idle() {
+        return contextId < 0;
+    }
+
+    private Message commandFragment(Pdv pdv) throws DimseException {
+        if (!pdv.isCommand()) {
+            throw new DimseException("data set fragment on context " + pdv.contextId() + " before any command");
+        }
+        if (command.size() + pdv.data().length > CommandSet.MAX_ENCODED_LENGTH) {
+            throw new DimseException("command set larger than " + CommandSet.MAX_ENCODED_LENGTH + " bytes");
+        }
+        command.writeBytes(pdv.data());
+        if (!pdv.isLast()) {
+            return null;
+        }
+        CommandSet cs = CommandSet.decode(command.toByteArray());
+        command.reset();
+        if (cs.us(Tag.COMMAND_DATA_SET_TYPE) == CommandField.NO_DATA_SET) {
+            return complete(cs, 0);
+        }
+        pendingCommand = cs;
+        return null;
+    }
+
+    private Message dataFragment(Pdv pdv) throws DimseException {
+        if (pdv.isCommand()) {
+            throw new DimseException("command fragment where the data set of the previous command was due");
+        }
+        dataSetLength += pdv.data().length;
+        if (dataSetLength > maxDataSet) {
+            throw new DimseException("data set larger than " + maxDataSet + " bytes");
+        }
+        return pdv.isLast() ? complete(pendingCommand, dataSetLength) : null;
+    }
+
+    private Message complete(CommandSet cs, long dataLength) {
+        Message m = new Message(contextId, cs, dataLength);
+        contextId = -1;
+        pendingCommand = null;
+        dataSetLength = 0;
+        return m;
+    }
+}

@@ -1,0 +1,105 @@
+package org.echoscu.net;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Opens the TCP connection to a peer: resolves the name, keeps the addresses of the chosen
+ * family, and tries them in turn, each bounded by the connect timeout. Failures come back as
+ * IOExceptions whose message says what happened and what to check.
+ */
+public final class TcpConnector {
+
+    /** Turns a connected socket into the one the association runs on (TLS wraps it here). */
+    @FunctionalInterface
+    public interface Layer {
+        Socket wrap(Socket connected, String host, int port) throws IOException;
+    }
+
+    private final String host;
+    private final int port;
+    private final IpFamily family;
+    private final int connectTimeoutSeconds;
+    private final Layer layer;
+
+    public TcpConnector(String host, int port, IpFamily family, int connectTimeoutSeconds, Layer layer) {
+        this.host = host;
+        this.port = port;
+        this.family = family;
+        this.connectTimeoutSeconds = connectTimeoutSeconds;
+        this.layer = layer;
+    }
+
+    public Socket connect() throws IOException {
+        List<InetAddress> candidates = resolve();
+        IOException last = null;
+        for (InetAddress address : candidates) {
+            Socket s = new Socket();
+            try {
+                s.setTcpNoDelay(true);
+                s.connect(new InetSocketAddress(address, port), connectTimeoutSeconds * 1000);
+                return layer == null ? s : layer.wrap(s, host, port);
+            } catch (IOException e) {
+                closeQuietly(s);
+                last = explain(e, address);
+            }
+        }
+        throw last;
+    }
+
+    private List<InetAddress> resolve() throws IOException {
+        InetAddress[] all;
+        try {
+            all = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            throw new IOException("cannot resolve host name '" + host + "': check the spelling and the DNS");
+        }
+        List<InetAddress> ok = new ArrayList<>();
+        for (InetAddress a : all) {
+            if (family.admits(a)) {
+                ok.add(a);
+            }
+        }
+        if (ok.isEmpty()) {
+            throw new IOException("host '" + host + "' has no " + family.label() + " address"
+                    + (family == IpFamily.IPV4 ? " (use -i6 or -i0 for IPv6)" : family == IpFamily.IPV6
+                    ? " (use -i4 or -i0 for IPv4)" : ""));
+        }
+        return ok;
+    }
+
+    private IOException explain(IOException e, InetAddress address) {
+        String where = address.getHostAddress() + " port " + port;
+        if (e instanceof SocketTimeoutException) {
+            return new IOException("TCP connection to " + where + " timed out after " + connectTimeoutSeconds
+                    + " s: is a firewall dropping packets, or is the host down?", e);
+        }
+        if (e instanceof ConnectException && String.valueOf(e.getMessage()).contains("refused")) {
+            return new IOException("TCP connection to " + where
+                    + " refused: Connection refused (is the peer running and listening on this port?)", e);
+        }
+        if (e instanceof NoRouteToHostException) {
+            return new IOException("TCP connection to " + where + " failed: no route to host", e);
+        }
+        if (e.getCause() == null && e.getMessage() != null && e.getMessage().startsWith("TLS")) {
+            return e;
+        }
+        return new IOException("TCP connection to " + where + " failed: " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // nothing was established
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.echoscu.scu;
+
+import java.util.Optional;
+
+import org.echoscu.acse.AssociationDump;
+import org.echoscu.acse.Negotiated;
+import org.echoscu.acse.RejectReasons;
+import org.echoscu.dimse.CommandField;
+import org.echoscu.dimse.CommandSet;
+import org.echoscu.dimse.DimseChannel;
+import org.echoscu.dimse.DimseException;
+import org.echoscu.dimse.Message;
+import org.echoscu.dimse.Status;
+import org.echoscu.dimse.Tag;
+import org.echoscu.acse.Uids;
+import org.echoscu.dul.Indication;
+import org.echoscu.dul.UpperLayer;
+import org.echoscu.log.Fatal;
+import org.echoscu.net.TcpConnector;
+import org.echoscu.net.Transport;
+import org.echoscu.pdu.AAssociateRj;
+import org.echoscu.pdu.AAssociateRq;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Verification SCU: one association, {@code repeat} C-ECHOs on it, then release or
+ * abort. Logs DCMTK's lines at DCMTK's levels, and says so when an echo really failed where
+ * DCMTK would report success (peer abort mid-echo, a non-Success status).
+ */
+public final class EchoScu {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dcmtk.apps.echoscu");
+    /** After our A-ABORT there is nothing to wait for but the peer's close; do not wait long. */
+    private static final int REQUESTOR_ARTIM_SECONDS = 5;
+
+    private final EchoSettings settings;
+
+    public EchoScu(EchoSettings settings) {
+        this.settings = settings;
+    }
+
+    public Outcome run() {
+        AAssociateRq rq = settings.proposal().toPdu();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Request Parameters:\n{}", AssociationDump.request(rq, true));
+        }
+        LOG.info("Requesting Association");
+        UpperLayer ul = UpperLayer.requestor(Math.min(settings.acseTimeout(), REQUESTOR_ARTIM_SECONDS),
+                new PduLogger(LOG));
+        ul.maxPDataLength(settings.proposal().maxPduLength());
+        TcpConnector connector = new TcpConnector(settings.host(), settings.port(), settings.family(),
+                settings.connectTimeout(), settings.layer());
+        ul.requestAssociation(rq, () -> new Transport(connector.connect(), settings.socketTimeout()));
+        Indication answer = ul.receive(Transport.deadlineAfter(settings.acseTimeout()),
+                "ACSE timeout (" + settings.acseTimeout() + " s)");
+
+        if (answer instanceof Indication.AssociateRejected r) {
+            logRejection(r.rj());
+            return Outcome.ASSOCIATION_FAILED;
+        }
+        if (!(answer instanceof Indication.AssociateAccepted accepted)) {
+            LOG.error(Fatal.MARKER, "Association Request Failed: {}", Describe.interruption(answer));
+            ul.abort();
+            ul.awaitClose();
+            return Outcome.ASSOCIATION_FAILED;
+        }
+        Negotiated negotiated = new Negotiated(rq, accepted.ac());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Association Parameters Negotiated:\n{}", AssociationDump.negotiated(rq, accepted.ac(), true));
+        }
+        Optional<Negotiated.Accepted> context = negotiated.verificationContext();
+        if (context.isEmpty()) {
+            LOG.error(Fatal.MARKER, "No Acceptable Presentation Contexts");
+            ul.abort();
+            ul.awaitClose();
+            return Outcome.ASSOCIATION_FAILED;
+        }
+        LOG.info("Association Accepted (Max Send PDV: {})", negotiated.maxSendPdv());
+
+        DimseChannel dimse = new DimseChannel(ul);
+        for (int id = 1; id <= settings.repeat(); id++) {
+            Outcome failed = echo(ul, dimse, context.get().id(), id, negotiated.maxSendPdv());
+            if (failed != null) {
+                return failed;
+            }
+        }
+        return finish(ul);
+    }
+
+    /** One C-ECHO; null when it succeeded, otherwise how the run ends (the association is dealt with). */
+    private Outcome echo(UpperLayer ul, DimseChannel dimse, int contextId, int messageId, long maxPdv) {
+        LOG.info("Sending Echo Request (MsgID {})", messageId);
+        CommandSet rq = new CommandSet()
+                .putUi(Tag.AFFECTED_SOP_CLASS_UID, Uids.VERIFICATION_SOP_CLASS)
+                .putUs(Tag.COMMAND_FIELD, CommandField.C_ECHO_RQ)
+                .putUs(Tag.MESSAGE_ID, messageId)
+                .putUs(Tag.COMMAND_DATA_SET_TYPE, CommandField.NO_DATA_SET);
+        dimse.sendCommand(contextId, rq, maxPdv);
+        String timeoutName = "DIMSE timeout (" + settings.dimseTimeout() + " s)";
+        DimseChannel.Received got = dimse.receive(Transport.deadlineAfter(settings.dimseTimeout()), timeoutName);
+
+        if (got instanceof DimseChannel.Got g) {
+            String problem = checkResponse(g.message(), contextId, messageId);
+            if (problem != null) {
+                return protocolError(ul, problem);
+            }
+            int status = statusOf(g.message());
+            if (status == Status.SUCCESS) {
+                LOG.info("Received Echo Response (Success)");
+                return null;
+            }
+            LOG.info("Received Echo Response (Unknown Status: 0x{}, {})", hex4(status), Status.describe(status));
+            LOG.error("Echo Failed: peer answered with status 0x{} ({})", hex4(status), Status.describe(status));
+            Outcome released = finish(ul);
+            return released == Outcome.SUCCESS ? Outcome.ECHO_FAILED : released;
+        }
+        if (got instanceof DimseChannel.Broken b) {
+            return protocolError(ul, b.why());
+        }
+        Indication ind = ((DimseChannel.Interrupted) got).indication();
+        if (ind instanceof Indication.ReleaseRequested) {
+            LOG.error("Echo Failed: peer requested release while the echo (MsgID {}) was outstanding", messageId);
+            ul.respondRelease();
+            ul.awaitClose();
+            return Outcome.ECHO_FAILED;
+        }
+        LOG.error("Echo Failed: {}", Describe.interruption(ind));
+        if (ind instanceof Indication.TimedOut) {
+            LOG.info("Aborting Association");
+        }
+        ul.abort();
+        ul.awaitClose();
+        return Outcome.ECHO_FAILED;
+    }
+
+    /** Checks a response against the request it should answer (PS3.7 §9.3.5.2); null when it fits. */
+    private static String checkResponse(Message m, int contextId, int messageId) {
+        try {
+            int field = m.commandField();
+            if (field != CommandField.C_ECHO_RSP) {
+                return "expected C-ECHO-RSP, received " + CommandField.name(field);
+            }
+            if (m.contextId() != contextId) {
+                return "C-ECHO-RSP on presentation context " + m.contextId() + ", the request went on " + contextId;
+            }
+            int answered = m.command().us(Tag.MESSAGE_ID_BEING_RESPONDED_TO);
+            if (answered != messageId) {
+                return "C-ECHO-RSP answers message ID " + answered + ", the request had " + messageId;
+            }
+            if (m.dataSetLength() > 0 || m.command().us(Tag.COMMAND_DATA_SET_TYPE) != CommandField.NO_DATA_SET) {
+                return "C-ECHO-RSP carries a data set, which C-ECHO never has";
+            }
+            m.command().us(Tag.STATUS);
+            return null;
+        } catch (DimseException e) {
+            return "invalid C-ECHO-RSP: " + e.getMessage();
+        }
+    }
+
+    private static int statusOf(Message m) {
+        try {
+            return m.command().us(Tag.STATUS);
+        } catch (DimseException e) {
+            throw new IllegalStateException("status checked before", e);
+        }
+    }
+
+    private Outcome protocolError(UpperLayer ul, String problem) {
+        LOG.error("Echo Failed: protocol error: {}", problem);
+        LOG.info("Aborting Association");
+        ul.abort();
+        ul.awaitClose();
+        return Outcome.ECHO_FAILED;
+    }
+
+    /** Ends a healthy association: A-RELEASE, or A-ABORT under --abort. */
+    private Outcome finish(UpperLayer ul) {
+        if (settings.abort()) {
+            LOG.info("Aborting Association");
+            ul.abort();
+            ul.awaitClose();
+            return Outcome.SUCCESS;
+        }
+        LOG.info("Releasing Association");
+        ul.requestRelease();
+        long deadline = Transport.deadlineAfter(settings.acseTimeout());
+        String name = "ACSE timeout (" + settings.acseTimeout() + " s)";
+        while (true) {
+            Indication ind = ul.receive(deadline, name);
+            if (ind instanceof Indication.Released) {
+                ul.awaitClose();
+                return Outcome.SUCCESS;
+            }
+            if (ind instanceof Indication.ReleaseRequested) { // release collision: answer, then wait for theirs
+                ul.respondRelease();
+                continue;
+            }
+            if (ind instanceof Indication.Data) { // late data before the peer's A-RELEASE-RP: PS3.8 AR-6
+                continue;
+            }
+            LOG.error(Fatal.MARKER, "Association Release Failed: {}", Describe.interruption(ind));
+            ul.abort();
+            ul.awaitClose();
+            return Outcome.ASSOCIATION_FAILED;
+        }
+    }
+
+    private static void logRejection(AAssociateRj rj) {
+        StringBuilder sb = new StringBuilder("Association Rejected:\n");
+        sb.append("Result: ").append(RejectReasons.result(rj.result()))
+                .append(", Source: ").append(RejectReasons.source(rj.source())).append('\n')
+                .append("Reason: ").append(RejectReasons.reason(rj.source(), rj.reason()));
+        String hint = RejectReasons.hint(rj.source(), rj.reason());
+        if (hint != null) {
+            sb.append("\nHint: ").append(hint);
+        }
+        LOG.error(Fatal.MARKER, sb.toString());
+    }
+
+    private static String hex4(int v) {
+        return String.format("%04x", v);
+    }
+}

@@ -1,0 +1,63 @@
+package org.echoscu.scu;
+
+import org.echoscu.dul.Action;
+import org.echoscu.dul.Event;
+import org.echoscu.dul.State;
+import org.echoscu.dul.UpperLayer;
+import org.echoscu.pdu.PDataTf;
+import org.echoscu.pdu.Pdu;
+import org.echoscu.pdu.PduDecoder;
+import org.echoscu.pdu.PduEncoder;
+import org.slf4j.Logger;
+
+/** Debug lines for each PDU sent and received, and trace lines for transitions and bytes. */
+public final class PduLogger implements UpperLayer.Listener {
+
+    private final Logger log;
+
+    public PduLogger(Logger log) {
+        this.log = log;
+    }
+
+    @Override
+    public void sent(Pdu pdu) {
+        if (log.isDebugEnabled()) {
+            log.debug("Sent {}{}", describe(pdu), bytes(pdu));
+        }
+    }
+
+    @Override
+    public void received(Pdu pdu) {
+        if (log.isDebugEnabled()) {
+            log.debug("Received {}{}", describe(pdu), bytes(pdu));
+        }
+    }
+
+    @Override
+    public void transition(State from, Event event, Action action, State to) {
+        if (log.isTraceEnabled()) {
+            log.trace("{} + {} ({}) -> {} -> {}", from, event, event.description(), action, to);
+        }
+    }
+
+    private static String describe(Pdu pdu) {
+        String name = PduDecoder.pduName(pdu.type());
+        if (pdu instanceof PDataTf p) {
+            return name + " with " + p.pdvs().size() + " PDV(s): " + p.pdvs();
+        }
+        return name;
+    }
+
+    /** The PDU's bytes in DCMTK's hex layout, at trace level only. */
+    private String bytes(Pdu pdu) {
+        if (!log.isTraceEnabled()) {
+            return "";
+        }
+        byte[] b = PduEncoder.encode(pdu);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < b.length; i++) {
+            sb.append(i % 16 == 0 ? "\n" : "").append(String.format("  %02x", b[i] & 0xFF));
+        }
+        return sb.toString();
+    }
+}
