@@ -52,6 +52,7 @@ public final class UpperLayer {
     private State state = STA1;
     private Transport transport;
     private Connector connector;
+    private AAssociateRq request;
     private long artimDeadline;
     private long maxPDataLength;
     private Indication pending;
@@ -94,6 +95,7 @@ public final class UpperLayer {
 
     public void requestAssociation(AAssociateRq rq, Connector connector) {
         this.connector = connector;
+        this.request = rq;
         fire(Event.EVT1, rq);
     }
 
@@ -210,8 +212,8 @@ public final class UpperLayer {
         switch (action) {
             case AE_1:
                 return connect();
-            case AE_2:
-                return send(pdu, STA5);
+            case AE_2: // the request given with Evt1, now that the transport is up (Evt2)
+                return send(request, STA5);
             case AE_3:
                 pending = new Indication.AssociateAccepted((AAssociateAc) pdu);
                 return STA6;
