@@ -1,0 +1,163 @@
+package org.echoscu.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.echoscu.acse.AcceptorPolicy;
+import org.echoscu.acse.AeTitles;
+import org.echoscu.acse.TransferSyntax;
+import org.echoscu.net.IpFamily;
+import org.echoscu.scp.EchoScp;
+import org.echoscu.scp.ScpSettings;
+import org.slf4j.LoggerFactory;
+
+/** {@code echoscp [options] port}: the command line of the Verification SCP. */
+public final class EchoscpCommand {
+
+    static final String TOOL = "echoscp";
+    static final String PURPOSE = "DICOM verification (C-ECHO) SCP";
+
+    private EchoscpCommand() {
+    }
+
+    public static void main(String[] argv) {
+        int code = run(argv, System.out, System.err);
+        if (code >= 0) {
+            System.exit(code);
+        }
+    }
+
+    static OptionTable table() {
+        OptionTable t = new OptionTable().parameter("port", "tcp/ip port number to listen on");
+        CommonOptions.general(t);
+        t.heading(0, "network options:")
+                .heading(1, "IP protocol version:")
+                .flag("-i4", "--ipv4", "listen on IPv4 only (default)")
+                .flag("-i6", "--ipv6", "listen on IPv6 (and IPv4 where the system maps it)")
+                .flag("-i0", "--ip-auto", "same as --ipv6")
+                .heading(1, "application entity titles:")
+                .option("-aet", "--aetitle", 1, "[a]etitle: string", "set my AE title (default: ECHOSCP)")
+                .option("+ac", "--accept-calling", 1, "[a]etitle: string",
+                        "accept this calling AE title (may be repeated;", "default: accept any)")
+                .flag("+ch", "--check-called", "reject called AE titles other than mine")
+                .flag("-ch", "--any-called", "accept any called AE title (default)")
+                .heading(1, "transfer syntaxes:")
+                .flag("+xa", "--accept-all", "accept the 38 transfer syntaxes of echoscu -pts",
+                        "(default, Implicit VR Little Endian preferred)")
+                .flag("+xi", "--implicit-only", "accept Implicit VR Little Endian only")
+                .option("+xs", "--accept-ts", 1, "[u]id: string",
+                        "accept this transfer syntax (may be repeated,", "first preferred; overrides +xa and +xi)")
+                .heading(1, "other network options:")
+                .option("-ts", "--socket-timeout", 1, "[s]econds: integer (default: 60)",
+                        "timeout for network socket (0 for none)")
+                .option("-ta", "--acse-timeout", 1, "[s]econds: integer (default: 30)", "timeout for ACSE messages")
+                .option("-td", "--dimse-timeout", 1, "[s]econds: integer (default: unlimited)",
+                        "timeout for DIMSE messages")
+                .option("-pdu", "--max-pdu", 1, "[n]umber of bytes: integer (4096..131072)",
+                        "set max receive pdu to n bytes (default: 16384)")
+                .option("-ma", "--max-associations", 1, "[n]umber: integer (default: 1000)",
+                        "serve at most n associations at once");
+        CommonOptions.tls(t, false);
+        return t;
+    }
+
+    /** @return the exit code, or -1 when the server was started and runs on */
+    static int run(String[] argv, PrintStream out, PrintStream err) {
+        OptionTable table = table();
+        try {
+            List<String> args = CommandFiles.expand(argv);
+            if (args.isEmpty()) {
+                out.print(help(table));
+                return 0;
+            }
+            ParsedArgs p = DcmtkParser.parse(table, args);
+            if (p.has("--help")) {
+                out.print(help(table));
+                return 0;
+            }
+            if (p.has("--version")) {
+                out.print(Version.details(TOOL, PURPOSE));
+                return 0;
+            }
+            ScpSettings settings = settings(p, table);
+            CommonOptions.logging(p, TOOL, args, err);
+            EchoScp scp = new EchoScp(settings);
+            int port;
+            try {
+                port = scp.start();
+            } catch (IOException e) {
+                LoggerFactory.getLogger("dcmtk.apps.echoscp").error(org.echoscu.log.Fatal.MARKER,
+                        "cannot listen on port {}: {}", settings.port(), e.getMessage());
+                return 1;
+            }
+            LoggerFactory.getLogger("dcmtk.apps.echoscp").info("listening on port {} as {}", port,
+                    settings.policy().aeTitle());
+            scp.join();
+            return 0;
+        } catch (UsageException e) {
+            err.println(Version.header(TOOL));
+            err.println();
+            err.println(TOOL + ": " + PURPOSE);
+            err.println("error: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    static String help(OptionTable table) {
+        return Version.header(TOOL) + "\n\n" + TOOL + ": " + PURPOSE + "\n" + table.help("echoscp [options] port") + "\n";
+    }
+
+    private static ScpSettings settings(ParsedArgs p, OptionTable table) throws UsageException {
+        List<String> params = p.parameters();
+        if (params.isEmpty()) {
+            throw new UsageException("Missing parameter port");
+        }
+        if (params.size() > 1) {
+            throw new UsageException("Too many parameters");
+        }
+        int port = Values.port(params.get(0));
+        ParsedArgs.Occurrence family = p.last("-i4", "-i6", "-i0");
+        IpFamily ip = family == null || family.opt().shortName().equals("-i4") ? IpFamily.IPV4 : IpFamily.IPV6;
+        String aet = p.value("-aet", "ECHOSCP");
+        checkAe(aet, "--aetitle");
+        Set<String> calling = new LinkedHashSet<>();
+        for (ParsedArgs.Occurrence o : p.all("+ac")) {
+            checkAe(o.values().get(0), "--accept-calling");
+            calling.add(o.values().get(0));
+        }
+        ParsedArgs.Occurrence called = p.last("+ch", "-ch");
+        boolean checkCalled = called != null && called.opt().shortName().equals("+ch");
+        List<String> syntaxes = new ArrayList<>();
+        for (ParsedArgs.Occurrence o : p.all("+xs")) {
+            syntaxes.add(o.values().get(0));
+        }
+        if (syntaxes.isEmpty()) {
+            ParsedArgs.Occurrence x = p.last("+xa", "+xi");
+            syntaxes = x != null && x.opt().shortName().equals("+xi")
+                    ? List.of(TransferSyntax.LITTLE_ENDIAN_IMPLICIT.uid())
+                    : TransferSyntax.firstUids(TransferSyntax.values().length);
+        }
+        int socketTimeout = Values.intOption(p, "-ts", -1, Integer.MAX_VALUE / 1000, 60);
+        int acseTimeout = Values.intOption(p, "-ta", 1, Integer.MAX_VALUE / 1000, 30);
+        int dimseTimeout = Values.intOption(p, "-td", 1, Integer.MAX_VALUE / 1000, 0);
+        int maxPdu = Values.intOption(p, "-pdu", 4096, 131072, 16384);
+        int maxAssociations = Values.intOption(p, "-ma", 1, 100_000, 1000);
+        CommonOptions.refuseTls(p, table);
+        return new ScpSettings(port, ip, new AcceptorPolicy(aet, checkCalled, calling, syntaxes, maxPdu),
+                Math.max(0, socketTimeout), acseTimeout, dimseTimeout, maxAssociations, null);
+    }
+
+    private static void checkAe(String title, String option) throws UsageException {
+        String problem = AeTitles.problem(title);
+        if (problem != null) {
+            throw new UsageException("Invalid value for option " + option + " ('" + title + "' " + problem + ")");
+        }
+    }
+}
