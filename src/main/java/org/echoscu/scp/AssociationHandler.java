@@ -32,13 +32,13 @@ final class AssociationHandler implements Runnable {
 
     private final Socket socket;
     private final ScpSettings settings;
-    private final boolean overLimit;
+    private final java.util.concurrent.atomic.AtomicInteger associations;
     private final String peer;
 
-    AssociationHandler(Socket socket, ScpSettings settings, boolean overLimit) {
+    AssociationHandler(Socket socket, ScpSettings settings, java.util.concurrent.atomic.AtomicInteger associations) {
         this.socket = socket;
         this.settings = settings;
-        this.overLimit = overLimit;
+        this.associations = associations;
         this.peer = String.valueOf(socket.getInetAddress() == null ? "?" : socket.getInetAddress().getHostAddress());
     }
 
@@ -66,9 +66,18 @@ final class AssociationHandler implements Runnable {
         if (LOG.isDebugEnabled()) {
             LOG.debug("Parameters:\n{}", AssociationDump.request(rq, false));
         }
-        AcceptorPolicy.Decision decision = overLimit
-                ? AcceptorPolicy.limitExceeded(settings.maxAssociations())
-                : settings.policy().decide(rq);
+        boolean overLimit = associations.incrementAndGet() > settings.maxAssociations();
+        try {
+            AcceptorPolicy.Decision decision = overLimit
+                    ? AcceptorPolicy.limitExceeded(settings.maxAssociations())
+                    : settings.policy().decide(rq);
+            respond(ul, rq, decision);
+        } finally {
+            associations.decrementAndGet();
+        }
+    }
+
+    private void respond(UpperLayer ul, AAssociateRq rq, AcceptorPolicy.Decision decision) {
         if (decision instanceof AcceptorPolicy.Reject reject) {
             AAssociateRj rj = reject.rj();
             LOG.info("Association Rejected: {} (Result: {}, Source: {}, Reason: {})", reject.why(),

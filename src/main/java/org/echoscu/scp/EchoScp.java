@@ -14,19 +14,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Verification SCP: accepts connections and serves each association on a thread of its
- * own, so a slow or hostile client never stalls another. Past the association limit a
- * connection still gets a proper A-ASSOCIATE-RJ (transient, local limit exceeded) from a
- * small, separately bounded set of threads; past that it is closed at once.
+ * own, so a slow or hostile client never stalls another. Associations are counted from
+ * their A-ASSOCIATE-RQ: past the limit a request gets a proper A-ASSOCIATE-RJ (transient,
+ * local limit exceeded). Connections are bounded too, a little above the limit, so clients
+ * that connect and say nothing cannot exhaust threads; past that they are closed at once.
  */
 public final class EchoScp implements AutoCloseable {
 
     static final Logger LOG = LoggerFactory.getLogger("dcmtk.apps.echoscp");
-    /** Over-limit connections being told so at once; beyond this they are simply closed. */
-    private static final int MAX_REJECTERS = 64;
+    /**
+     * Connections beyond the association limit that may still be open at once: those that have
+     * not yet sent their A-ASSOCIATE-RQ, and those being rejected. Past this they are closed.
+     */
+    private static final int MAX_WAITING = 64;
 
     private final ScpSettings settings;
-    private final AtomicInteger active = new AtomicInteger();
-    private final AtomicInteger rejecting = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger associations = new AtomicInteger();
     private final AtomicLong served = new AtomicLong();
     private ServerSocket server;
     private Thread acceptor;
@@ -54,7 +58,7 @@ public final class EchoScp implements AutoCloseable {
 
     /** Associations being served now. */
     public int activeAssociations() {
-        return active.get();
+        return associations.get();
     }
 
     @Override
@@ -86,18 +90,14 @@ public final class EchoScp implements AutoCloseable {
 
     private void dispatch(Socket socket) {
         long n = served.incrementAndGet();
-        boolean overLimit = active.incrementAndGet() > settings.maxAssociations();
-        if (overLimit) {
-            active.decrementAndGet();
-            if (rejecting.incrementAndGet() > MAX_REJECTERS) {
-                rejecting.decrementAndGet();
-                LOG.warn("closing connection from {}: association limit reached and too many waiting to be rejected",
-                        socket.getRemoteSocketAddress());
-                closeQuietly(socket);
-                return;
-            }
+        if (connections.incrementAndGet() > settings.maxAssociations() + MAX_WAITING) {
+            connections.decrementAndGet();
+            LOG.warn("closing connection from {}: {} associations open and {} more connections waiting",
+                    socket.getRemoteSocketAddress(), settings.maxAssociations(), MAX_WAITING);
+            closeQuietly(socket);
+            return;
         }
-        Runnable work = new AssociationHandler(socket, settings, overLimit);
+        Runnable work = new AssociationHandler(socket, settings, associations);
         Thread t = new Thread(() -> {
             try {
                 work.run();
@@ -106,14 +106,14 @@ public final class EchoScp implements AutoCloseable {
                 LOG.debug("internal error", e);
                 closeQuietly(socket);
             } finally {
-                (overLimit ? rejecting : active).decrementAndGet();
+                connections.decrementAndGet();
             }
         }, "echoscp-assoc-" + n);
         t.setDaemon(true);
         try {
             t.start();
         } catch (OutOfMemoryError e) { // no thread to be had: refuse this one, keep serving the others
-            (overLimit ? rejecting : active).decrementAndGet();
+            connections.decrementAndGet();
             LOG.error("cannot start a thread for {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
             closeQuietly(socket);
         }

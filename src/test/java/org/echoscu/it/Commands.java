@@ -1,0 +1,77 @@
+package org.echoscu.it;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real commands: our bin/echoscu and bin/echoscp as built by Maven, and DCMTK's
+ * from Debian's dcmtk package. A missing DCMTK is a failure, never a skip: CI installs it.
+ */
+final class Commands {
+
+    static final Path ROOT = Path.of(System.getProperty("user.dir"));
+
+    private Commands() {
+    }
+
+    static Run echoscu(String... args) {
+        return run(withPrefix(ROOT.resolve("bin/echoscu").toString(), args), Duration.ofSeconds(60));
+    }
+
+    static Run dcmtk(String tool, String... args) {
+        return run(withPrefix(dcmtkBinary(tool), args), Duration.ofSeconds(60));
+    }
+
+    static String dcmtkBinary(String tool) {
+        for (String dir : new String[] {"/usr/bin", "/usr/local/bin"}) {
+            File f = new File(dir, tool);
+            if (f.canExecute()) {
+                return f.getPath();
+            }
+        }
+        return fail("DCMTK's %s is not installed: these interoperability tests need it "
+                + "(apt-get install -y dcmtk; .ci/run does this)", tool);
+    }
+
+    static Run run(List<String> command, Duration limit) {
+        try {
+            Path out = Files.createTempFile("cmd", ".out");
+            Path err = Files.createTempFile("cmd", ".err");
+            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.environment().put("LC_ALL", "C");
+            long start = System.nanoTime();
+            Process p = pb.start();
+            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                fail("%s did not end within %s", command, limit);
+            }
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            Run r = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8), ms);
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+            return r;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> withPrefix(String first, String... rest) {
+        List<String> l = new ArrayList<>();
+        l.add(first);
+        l.addAll(List.of(rest));
+        return l;
+    }
+}
