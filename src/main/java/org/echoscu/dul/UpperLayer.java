@@ -179,6 +179,9 @@ public final class UpperLayer {
      * for the peer to close; then closes our side whatever the state.
      */
     public void awaitClose() {
+        if (state == STA13 && transport != null) {
+            transport.shutdownOutput();
+        }
         while (state == STA13) {
             Indication ignored = receive(0, "");
         }

@@ -73,6 +73,18 @@ public final class Transport implements AutoCloseable {
         return socket.getRemoteSocketAddress() == null ? "?" : socket.getRemoteSocketAddress().toString();
     }
 
+    /**
+     * Sends our FIN but keeps reading: once we have nothing more to say (after an A-ABORT or
+     * A-RELEASE-RP), a peer that reads until end of stream learns it at once.
+     */
+    public void shutdownOutput() {
+        try {
+            socket.shutdownOutput();
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // TLS sockets cannot half-close; the ARTIM timer still bounds the wait
+        }
+    }
+
     @Override
     public void close() {
         try {
