@@ -1,0 +1,147 @@
+package org.echoscu.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** DCMTK's command-line conventions, on echoscu's option table, without touching the network. */
+class CommandLineTest {
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result echoscu(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = EchoscuCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "foo                                  | Missing parameter port",
+            "foo 1 2                              | Too many parameters",
+            "-x foo 1                             | Unknown option -x",
+            "+x foo 1                             | Unknown option +x",
+            "foo 70000                            | Invalid parameter value 70000 (overflow)",
+            "foo 0                                | Invalid parameter value 0 (underflow)",
+            "foo abc                              | Invalid parameter value abc",
+            "-pdu 100 foo 1                       | Invalid value for option --max-pdu (underflow: 100)",
+            "-pdu 131073 foo 1                    | Invalid value for option --max-pdu (overflow: 131073)",
+            "-pdu abc foo 1                       | Invalid value for option --max-pdu (abc)",
+            "-pts 39 foo 1                        | Invalid value for option --propose-ts (overflow: 39)",
+            "-pts 0 foo 1                         | Invalid value for option --propose-ts (underflow: 0)",
+            "-ppc 129 foo 1                       | Invalid value for option --propose-pc (overflow: 129)",
+            "-to 0 foo 1                          | Invalid value for option --timeout (underflow: 0)",
+            "-ts -2 foo 1                         | Invalid value for option --socket-timeout (underflow: -2)",
+            "-ta 0 foo 1                          | Invalid value for option --acse-timeout (underflow: 0)",
+            "-td 0 foo 1                          | Invalid value for option --dimse-timeout (underflow: 0)",
+            "--repeat 0 foo 1                     | Invalid value for option --repeat (underflow: 0)",
+            "-v -ll info foo 1                    | --log-level not allowed with --verbose, --debug or --quiet",
+            "-ll loud foo 1                       | Invalid log level for --log-level option",
+            "-aet                                 | Missing value for option --aetitle",
+            "-aet 12345678901234567 foo 1         | Invalid value for option --aetitle ('12345678901234567' is 17 characters long, at most 16 are allowed)",
+            "-aec a\\b foo 1                      | Invalid value for option --call ('a\\b' contains the character '\\', which an AE title may not)",
+    })
+    void badCommandLinesGetDcmtksHeaderAndOneErrorLine(String args, String message) {
+        Result r = echoscu(args.trim().split(" +"));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().split("\n")).containsExactly(Version.header("echoscu"), "",
+                "echoscu: DICOM verification (C-ECHO) SCU", "error: " + message);
+    }
+
+    @Test
+    void emptyAeTitleIsRefused() {
+        Result r = echoscu("-aet", "", "foo", "1");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("error: Invalid value for option --aetitle ('' is empty)");
+    }
+
+    @Test
+    void headerHasTheDcmtkShape() {
+        assertThat(Version.header("echoscu")).matches("\\$[a-z]+: echoscu v\\d+\\.\\d+\\.\\d+ \\d{4}-\\d\\d-\\d\\d \\$");
+    }
+
+    @Test
+    void helpIsLaidOutLikeDcmtks() throws Exception {
+        Result r = echoscu("-h", "peer", "port", "and", "more");
+        assertThat(r.code()).isZero();
+        List<String> ours = List.of(r.out().split("\n", -1));
+        List<String> reference = new ArrayList<>(Files.readAllLines(Path.of("../shared/reference/dcmtk-3.6.7/help.txt")));
+        reference.remove(reference.size() - 1); // rc=0
+        // Known differences, each chosen by spec §1: our header, +px the default profile, and
+        // the -i4/-i6/-i0, +pb and --list-profiles options DCMTK 3.6.7's help lacks.
+        reference.remove(0);
+        reference.removeIf(l -> l.contains("--profile-bcp195") || l.contains("--use-passwd"));
+        assertThat(ours.get(0)).isEqualTo(Version.header("echoscu"));
+        int at = 0;
+        for (String line : reference) {
+            int found = ours.subList(at, ours.size()).indexOf(line);
+            assertThat(found).as("help line in order: '%s'", line).isGreaterThanOrEqualTo(0);
+            at += found + 1;
+        }
+        assertThat(ours).contains("    +px   --profile-bcp195     BCP 195 TLS Profile (default)",
+                "    -i4   --ipv4               use IPv4 only (default)");
+    }
+
+    @Test
+    void noArgumentsPrintsHelp() {
+        Result r = echoscu();
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("usage: echoscu [options] peer port");
+    }
+
+    @Test
+    void versionActsAloneAndNamesTheLibraries() {
+        Result r = echoscu("--version", "ignored", "params", "here");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith(Version.header("echoscu")).contains("External libraries used:")
+                .contains("- picocli, Version 4.7.7");
+    }
+
+    @Test
+    void rightmostOfExclusiveOptionsWins() throws Exception {
+        OptionTable t = EchoscuCommand.table();
+        ParsedArgs p = DcmtkParser.parse(t, List.of("-q", "peer", "-d", "-v", "1", "-i6", "-i4", "-aet", "A", "-aet", "B"));
+        assertThat(p.last("-q", "-v", "-d").opt().longName()).isEqualTo("--verbose");
+        assertThat(p.last("-i4", "-i6", "-i0").opt().shortName()).isEqualTo("-i4");
+        assertThat(p.value("-aet", null)).isEqualTo("B");
+        assertThat(p.parameters()).containsExactly("peer", "1");
+    }
+
+    @Test
+    void longAndShortNamesAreTheSameOption() throws Exception {
+        ParsedArgs p = DcmtkParser.parse(EchoscuCommand.table(), List.of("--aetitle", "A", "-aet", "B", "--call", "C", "p", "1"));
+        assertThat(p.value("-aet", null)).isEqualTo("B");
+        assertThat(p.value("--call", null)).isEqualTo("C");
+        assertThat(p.value("-aec", null)).isEqualTo("C");
+    }
+
+    @Test
+    void commandFilesExpandWithQuotesButNotNested(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("args.txt");
+        Files.writeString(file, "  -aet \"MY AE\"\n\t--repeat   3 \"\"\n");
+        assertThat(CommandFiles.expand(new String[] {"-v", "@" + file, "host", "104"}))
+                .containsExactly("-v", "-aet", "MY AE", "--repeat", "3", "", "host", "104");
+        Path nested = dir.resolve("nested.txt");
+        Files.writeString(nested, "-v @" + file);
+        assertThatThrownBy(() -> CommandFiles.expand(new String[] {"@" + nested}))
+                .isInstanceOf(UsageException.class).hasMessageContaining("names another command file");
+        assertThatThrownBy(() -> CommandFiles.expand(new String[] {"@" + dir.resolve("missing")}))
+                .hasMessage("Cannot open command file '" + dir.resolve("missing") + "'");
+    }
+}
