@@ -125,6 +125,9 @@ final class CommonOptions {
         if (!name.equals("warn")) {
             LogSetup.console(name);
         }
+        if (System.getenv("DCMDICTPATH") != null) { // DCMTK warns about an unusable DCMDICTPATH at start
+            org.echoscu.dimse.ElementDictionary.shared();
+        }
         if (args.has("--arguments")) {
             StringBuilder sb = new StringBuilder("I: calling '").append(tool).append("' with ")
                     .append(expanded.size()).append(" arguments: ");

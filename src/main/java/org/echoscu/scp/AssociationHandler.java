@@ -11,7 +11,9 @@ import org.echoscu.acse.AcceptorPolicy;
 import org.echoscu.acse.AssociationDump;
 import org.echoscu.acse.RejectReasons;
 import org.echoscu.acse.Uids;
+import org.echoscu.dimse.CommandDump;
 import org.echoscu.dimse.CommandField;
+import org.echoscu.dimse.ElementDictionary;
 import org.echoscu.dimse.CommandSet;
 import org.echoscu.dimse.DimseChannel;
 import org.echoscu.dimse.DimseException;
@@ -146,6 +148,9 @@ final class AssociationHandler implements Runnable {
     /** Answers one message; returns a protocol problem that ends the association, or null. */
     private String answer(DimseChannel dimse, Message m, Set<Integer> accepted, long maxPdv) {
         try {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug(CommandDump.format(false, m.contextId(), m.command(), ElementDictionary.shared()));
+            }
             if (!accepted.contains(m.contextId())) {
                 return "message on presentation context " + m.contextId() + ", which was not accepted";
             }
@@ -172,6 +177,9 @@ final class AssociationHandler implements Runnable {
                     .putUs(Tag.COMMAND_DATA_SET_TYPE, CommandField.NO_DATA_SET)
                     .putUs(Tag.STATUS, status);
             LOG.info("Sending Echo Response ({})", Status.describe(status));
+            if (LOG.isDebugEnabled()) {
+                LOG.debug(CommandDump.format(true, m.contextId(), rsp, ElementDictionary.shared()));
+            }
             dimse.sendCommand(m.contextId(), rsp, maxPdv);
             return null;
         } catch (DimseException e) {

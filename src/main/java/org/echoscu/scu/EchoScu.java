@@ -5,7 +5,9 @@ import java.util.Optional;
 import org.echoscu.acse.AssociationDump;
 import org.echoscu.acse.Negotiated;
 import org.echoscu.acse.RejectReasons;
+import org.echoscu.dimse.CommandDump;
 import org.echoscu.dimse.CommandField;
+import org.echoscu.dimse.ElementDictionary;
 import org.echoscu.dimse.CommandSet;
 import org.echoscu.dimse.DimseChannel;
 import org.echoscu.dimse.DimseException;
@@ -96,11 +98,18 @@ public final class EchoScu {
                 .putUs(Tag.COMMAND_FIELD, CommandField.C_ECHO_RQ)
                 .putUs(Tag.MESSAGE_ID, messageId)
                 .putUs(Tag.COMMAND_DATA_SET_TYPE, CommandField.NO_DATA_SET);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(CommandDump.format(true, contextId, rq, ElementDictionary.shared()));
+        }
         dimse.sendCommand(contextId, rq, maxPdv);
         String timeoutName = "DIMSE timeout (" + settings.dimseTimeout() + " s)";
         DimseChannel.Received got = dimse.receive(Transport.deadlineAfter(settings.dimseTimeout()), timeoutName);
 
         if (got instanceof DimseChannel.Got g) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug(CommandDump.format(false, g.message().contextId(), g.message().command(),
+                        ElementDictionary.shared()));
+            }
             String problem = checkResponse(g.message(), contextId, messageId);
             if (problem != null) {
                 return protocolError(ul, problem);
