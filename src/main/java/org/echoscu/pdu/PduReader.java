@@ -15,6 +15,8 @@ public final class PduReader {
     /** A-ASSOCIATE-RQ/AC may list 128 contexts of 38 syntaxes each: about 130 KB. */
     public static final int MAX_ASSOCIATE_PDU = 1 << 20;
     private static final int CHUNK = 64 * 1024;
+    /** The largest body a Java array holds. */
+    private static final int MAX_BODY = Integer.MAX_VALUE - 8;
 
     private final InputStream in;
     private final byte[] header = new byte[6];
@@ -57,7 +59,8 @@ public final class PduReader {
     private static long limitFor(int type, long maxPData) {
         return switch (type) {
             case Pdu.TYPE_ASSOCIATE_RQ, Pdu.TYPE_ASSOCIATE_AC -> MAX_ASSOCIATE_PDU;
-            case Pdu.TYPE_P_DATA_TF -> maxPData == 0 ? Integer.MAX_VALUE - 8 : maxPData;
+            // Our limit may be announced as anything up to 2^32-1, but a body must fit an array.
+            case Pdu.TYPE_P_DATA_TF -> maxPData == 0 ? MAX_BODY : Math.min(maxPData, MAX_BODY);
             case Pdu.TYPE_ASSOCIATE_RJ, Pdu.TYPE_RELEASE_RQ, Pdu.TYPE_RELEASE_RP, Pdu.TYPE_ABORT -> 4;
             default -> -1;
         };
