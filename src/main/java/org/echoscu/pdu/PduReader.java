@@ -46,8 +46,7 @@ public final class PduReader {
         long limit = limitFor(type, maxPDataLength);
         if (limit < 0) {
             throw new PduFormatException(AAbort.REASON_UNRECOGNIZED_PDU,
-                    String.format("unrecognized PDU type 0x%02x (is the peer speaking DICOM?%s)", type,
-                            looksLikeText(header) ? " it sent \"" + printable(header) + "...\"" : ""));
+                    String.format("unrecognized PDU type 0x%02x%s", type, guess(header)));
         }
         if (length > limit) {
             throw new PduFormatException(AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
@@ -92,6 +91,17 @@ public final class PduReader {
             }
             off += n;
         }
+    }
+
+    /** What the bytes look like when they are not DICOM: the likeliest misconfigurations. */
+    private static String guess(byte[] h) {
+        if ((h[0] == 0x15 || h[0] == 0x16) && h[1] == 0x03) {
+            return " (this looks like TLS: is TLS enabled on one side only? check +tls on both)";
+        }
+        if (looksLikeText(h)) {
+            return " (the peer sent text \"" + printable(h) + "...\": is this port a DICOM service?)";
+        }
+        return " (is the peer speaking DICOM?)";
     }
 
     private static boolean looksLikeText(byte[] b) {
