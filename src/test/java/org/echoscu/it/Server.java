@@ -32,16 +32,29 @@ final class Server implements AutoCloseable {
 
     /** Our bin/echoscp with the given options. */
     static Server echoscp(String... options) {
+        return echoscpWithJvmOptions("", options);
+    }
+
+    /** Our bin/echoscp with JAVA_OPTS set, e.g. a small heap. */
+    static Server echoscpWithJvmOptions(String javaOpts, String... options) {
         int port = Ports.free();
         List<String> cmd = Commands.withPrefix(Commands.ROOT.resolve("bin/echoscp").toString(), options);
         cmd.add(String.valueOf(port));
-        return start(cmd, port);
+        return start(cmd, port, javaOpts);
     }
 
     private static Server start(List<String> cmd, int port) {
+        return start(cmd, port, "");
+    }
+
+    private static Server start(List<String> cmd, int port, String javaOpts) {
         try {
             Path log = Files.createTempFile("server", ".log");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (!javaOpts.isEmpty()) {
+                pb.environment().put("JAVA_OPTS", javaOpts);
+            }
+            Process p = pb.start();
             Server s = new Server(port, p, log);
             Ports.awaitListening(port, Duration.ofSeconds(20));
             return s;
@@ -55,6 +68,35 @@ final class Server implements AutoCloseable {
             return Files.readString(log);
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    /** The JVM's process id (bin/echoscp execs java, so it is the launcher's). */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Threads of the server process, from /proc. */
+    int threads() {
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid()), "task"))) {
+            return (int) tasks.count();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Open TCP sockets of the server process, from /proc. */
+    int sockets() {
+        try (var fds = Files.list(Path.of("/proc", String.valueOf(pid()), "fd"))) {
+            return (int) fds.filter(f -> {
+                try {
+                    return Files.readSymbolicLink(f).toString().startsWith("socket:");
+                } catch (IOException e) {
+                    return false;
+                }
+            }).count();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
