@@ -353,7 +353,7 @@ public final class Log4cplusConfig {
             }
             a.start();
             if (!a.isStarted()) {
-                String file = a instanceof FileAppender ? ((FileAppender<ILoggingEvent>) a).getFile() : name;
+                String file = a instanceof FileAppender ? ((FileAppender<ILoggingEvent>) a).rawFileProperty() : name;
                 warnings.add("log4cplus:ERROR Unable to open file: " + file);
                 a.stop();
                 return null;
@@ -396,7 +396,8 @@ public final class Log4cplusConfig {
          */
         private Appender<ILoggingEvent> rolling(String name, String key) {
             RollingFileAppender<ILoggingEvent> r = file(name, key, new RollingFileAppender<>(), true);
-            if (r == null || !patternSafe(r.getFile())) {
+            // Not getFile(): a RollingFileAppender asks its rolling policy, which is not set yet.
+            if (r == null || !patternSafe(r.rawFileProperty())) {
                 return null;
             }
             int backups = Math.max(1, integer(props.get(key + ".MaxBackupIndex"), 1));
@@ -408,7 +409,7 @@ public final class Log4cplusConfig {
                 }
             };
             window.setContext(ctx);
-            window.setFileNamePattern(r.getFile() + ".%i");
+            window.setFileNamePattern(r.rawFileProperty() + ".%i");
             window.setMinIndex(1);
             window.setMaxIndex(backups);
             window.setParent(r);
@@ -427,7 +428,7 @@ public final class Log4cplusConfig {
         /** DailyRollingFileAppender through logback's time-based rolling (same period names). */
         private Appender<ILoggingEvent> daily(String name, String key) {
             RollingFileAppender<ILoggingEvent> r = file(name, key, new RollingFileAppender<>(), true);
-            if (r == null || !patternSafe(r.getFile())) {
+            if (r == null || !patternSafe(r.rawFileProperty())) {
                 return null;
             }
             String schedule = props.get(key + ".Schedule", "DAILY").strip().toUpperCase(Locale.ROOT);
@@ -457,7 +458,7 @@ public final class Log4cplusConfig {
             }
             TimeBasedRollingPolicy<ILoggingEvent> time = new TimeBasedRollingPolicy<>();
             time.setContext(ctx);
-            time.setFileNamePattern(r.getFile() + ".%d{" + date + "}");
+            time.setFileNamePattern(r.rawFileProperty() + ".%d{" + date + "}");
             time.setMaxHistory(Math.max(0, integer(props.get(key + ".MaxBackupIndex"), 10)));
             time.setParent(r);
             time.start();
