@@ -2,6 +2,7 @@ package org.echoscu.log;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -154,7 +155,7 @@ public final class Log4cplusConfig {
         }
         for (String key : props.keysStartingWith(ADDITIVITY_PREFIX)) {
             Boolean additive = bool(props.get(key));
-            if (additive != null) {
+            if (additive != null && key.length() > ADDITIVITY_PREFIX.length()) {
                 ctx.getLogger(key.substring(ADDITIVITY_PREFIX.length())).setAdditive(additive);
             }
         }
@@ -192,7 +193,7 @@ public final class Log4cplusConfig {
     }
 
     private static LoggerSpec loggerSpec(String name, String value, List<String> warnings) {
-        if (value.isBlank()) {
+        if (name.isEmpty() || value.isBlank()) {
             warnings.add("log4cplus:ERROR PropertyConfigurator::configureLogger()- Invalid config string(Logger = "
                     + name + "): \"" + value + "\"");
             return null;
@@ -375,7 +376,12 @@ public final class Log4cplusConfig {
                 warnings.add("log4cplus:ERROR Invalid filename (appender " + name + ")");
                 return null;
             }
-            return baseDir.resolve(f).toString();
+            try {
+                return baseDir.resolve(f).toString();
+            } catch (InvalidPathException e) {
+                warnings.add("log4cplus:ERROR Invalid filename: " + f);
+                return null;
+            }
         }
 
         private <A extends FileAppender<ILoggingEvent>> A file(String name, String key, A a, boolean appendByDefault) {
