@@ -120,21 +120,42 @@ final class CommonOptions {
         }
         ParsedArgs.Occurrence config = args.last("-lc");
         if (config != null) {
-            throw new UsageException("--log-config is not supported by this version; use -ll or -v/-d");
-        }
-        if (!name.equals("warn")) {
+            if (verbosity != null) {
+                throw new UsageException("--log-config not allowed with --verbose, --debug or --quiet");
+            }
+            if (level != null) {
+                throw new UsageException("--log-config not allowed with --log-level");
+            }
+            try {
+                org.echoscu.log.Log4cplusConfig.apply(java.nio.file.Path.of(config.values().get(0)), tool);
+            } catch (org.echoscu.log.Log4cplusConfig.ConfigException e) {
+                throw new UsageException(e.getMessage());
+            }
+        } else if (!name.equals("warn")) {
             LogSetup.console(name);
         }
         if (System.getenv("DCMDICTPATH") != null) { // DCMTK warns about an unusable DCMDICTPATH at start
             org.echoscu.dimse.ElementDictionary.shared();
         }
         if (args.has("--arguments")) {
-            StringBuilder sb = new StringBuilder("I: calling '").append(tool).append("' with ")
-                    .append(expanded.size()).append(" arguments: ");
-            for (String a : expanded) {
-                sb.append('\'').append(a).append("' ");
-            }
-            err.println(sb);
+            argumentsLine(tool, expanded, config != null, err);
+        }
+    }
+
+    /**
+     * DCMTK prints --arguments whatever the level; with -lc it goes through the configured
+     * loggers like any other message, otherwise straight to stderr in the console format.
+     */
+    private static void argumentsLine(String tool, List<String> expanded, boolean configured, PrintStream err) {
+        StringBuilder sb = new StringBuilder("calling '").append(tool).append("' with ")
+                .append(expanded.size()).append(" arguments: ");
+        for (String a : expanded) {
+            sb.append('\'').append(a).append("' ");
+        }
+        if (configured) {
+            org.slf4j.LoggerFactory.getLogger("dcmtk.apps." + tool).info("{}\n", sb);
+        } else {
+            err.println("I: " + sb);
             err.println("I: ");
         }
     }

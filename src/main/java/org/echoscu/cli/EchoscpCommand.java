@@ -13,6 +13,7 @@ import org.echoscu.acse.TransferSyntax;
 import org.echoscu.net.IpFamily;
 import org.echoscu.scp.EchoScp;
 import org.echoscu.scp.ScpSettings;
+import org.echoscu.log.LogSetup;
 import org.slf4j.LoggerFactory;
 
 /** {@code echoscp [options] port}: the command line of the Verification SCP. */
@@ -26,9 +27,8 @@ public final class EchoscpCommand {
 
     public static void main(String[] argv) {
         int code = run(argv, System.out, System.err);
-        if (code >= 0) {
-            System.exit(code);
-        }
+        LogSetup.flush();
+        System.exit(code);
     }
 
     static OptionTable table() {
@@ -65,7 +65,7 @@ public final class EchoscpCommand {
         return t;
     }
 
-    /** @return the exit code, or -1 when the server was started and runs on */
+    /** @return the exit code; when the server started, only once it has stopped */
     static int run(String[] argv, PrintStream out, PrintStream err) {
         OptionTable table = table();
         try {

@@ -8,6 +8,7 @@ import org.echoscu.acse.AssociationProposal;
 import org.echoscu.net.IpFamily;
 import org.echoscu.scu.EchoScu;
 import org.echoscu.scu.EchoSettings;
+import org.echoscu.log.LogSetup;
 import org.slf4j.LoggerFactory;
 
 /** {@code echoscu [options] peer port}: the command line of the Verification SCU. */
@@ -20,7 +21,9 @@ public final class EchoscuCommand {
     }
 
     public static void main(String[] argv) {
-        System.exit(run(argv, System.out, System.err));
+        int code = run(argv, System.out, System.err);
+        LogSetup.flush();
+        System.exit(code);
     }
 
     static OptionTable table() {

@@ -55,6 +55,16 @@ public final class LogSetup {
         root.addAppender(appender);
     }
 
+    /**
+     * Flushes and closes every appender before the JVM exits: file appenders configured with
+     * ImmediateFlush = false (-lc) would otherwise lose their last lines.
+     */
+    public static void flush() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
+            ctx.stop();
+        }
+    }
+
     public static Level toLogback(String dcmtkLevel) {
         return switch (dcmtkLevel.toLowerCase(Locale.ROOT)) {
             case "fatal", "error" -> Level.ERROR;

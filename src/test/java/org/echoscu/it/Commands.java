@@ -43,10 +43,16 @@ final class Commands {
     }
 
     static Run run(List<String> command, Duration limit) {
+        return runIn(ROOT, command, limit);
+    }
+
+    /** Runs a command in a working directory of the test's choosing (log files land there). */
+    static Run runIn(Path dir, List<String> command, Duration limit) {
         try {
             Path out = Files.createTempFile("cmd", ".out");
             Path err = Files.createTempFile("cmd", ".err");
-            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
             pb.environment().put("LC_ALL", "C");
             long start = System.nanoTime();
             Process p = pb.start();
