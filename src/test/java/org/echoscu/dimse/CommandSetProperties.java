@@ -101,12 +101,12 @@ class CommandSetProperties {
         return pdv.list().ofMaxSize(12);
     }
 
-    @Property(tries = 2000)
+    @Property
     void decodeOfRandomBytesIsACommandSetOrADimseException(@ForAll("noise") byte[] b) {
         decodeOrDimseException(b);
     }
 
-    @Property(tries = 2000)
+    @Property
     void decodeOfElementShapedNoiseIsACommandSetOrADimseException(@ForAll("elementNoise") byte[] b) {
         decodeOrDimseException(b);
     }
@@ -189,7 +189,7 @@ class CommandSetProperties {
         assertThat(joined.toByteArray()).isEqualTo(encoded);
     }
 
-    @Property(tries = 2000)
+    @Property
     void assemblerTakesAnyPdvSequence(@ForAll("pdvSequences") List<Pdv> pdvs) {
         MessageAssembler assembler = new MessageAssembler(64);
         List<Message> messages = new ArrayList<>();

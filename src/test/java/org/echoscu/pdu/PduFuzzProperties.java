@@ -101,36 +101,36 @@ class PduFuzzProperties {
                 });
     }
 
-    @Property(tries = 2000)
+    @Property
     void decodeOfRandomBytes(@ForAll("types") int type, @ForAll("noise") byte[] body) {
         decodeOrFormatError(type, body);
     }
 
-    @Property(tries = 2000)
+    @Property
     void decodeOfMutatedValidPdus(@ForAll("pdus") Pdu pdu, @ForAll("mutations") List<PduArbitraries.Mutation> edits) {
         byte[] body = PduArbitraries.mutate(Hex.body(PduEncoder.encode(pdu)), edits);
         decodeOrFormatError(pdu.type(), body);
     }
 
-    @Property(tries = 2000)
+    @Property
     void decodeOfItemShapedNoise(@ForAll("associateNoise") byte[] body, @ForAll("types") int type) {
         decodeOrFormatError(type, body);
         decodeOrFormatError(Pdu.TYPE_ASSOCIATE_RQ, body);
         decodeOrFormatError(Pdu.TYPE_ASSOCIATE_AC, body);
     }
 
-    @Property(tries = 2000)
+    @Property
     void readerOverRandomStreams(@ForAll("noise") byte[] stream, @ForAll("limits") long maxPData) throws IOException {
         readOrFail(stream, maxPData);
     }
 
-    @Property(tries = 2000)
+    @Property
     void readerOverStreamsWithPlausibleHeaders(@ForAll("headedStreams") byte[] stream, @ForAll("limits") long maxPData)
             throws IOException {
         readOrFail(stream, maxPData);
     }
 
-    @Property(tries = 1000)
+    @Property
     void readerOverMutatedValidStreams(@ForAll("pduLists") List<Pdu> pdus,
                                        @ForAll("mutations") List<PduArbitraries.Mutation> edits,
                                        @ForAll("limits") long maxPData) throws IOException {
