@@ -232,6 +232,8 @@ public final class UpperLayer {
                 AAssociateRq rq = (AAssociateRq) pdu;
                 if ((rq.protocolVersion() & 1) == 0) { // PS3.8 §9.3.2: bit 0 is version 1
                     startArtim();
+                    pending = new Indication.ProviderAborted("A-ASSOCIATE-RQ rejected by the service provider: "
+                            + "protocol version " + rq.protocolVersion() + " not supported", false);
                     return send(new AAssociateRj(AAssociateRj.RESULT_PERMANENT,
                             AAssociateRj.SOURCE_PROVIDER_ACSE, 2), STA13);
                 }
