@@ -26,6 +26,34 @@ final class CommonOptions {
                 .option("-lc", "--log-config", 1, "[f]ilename: string", "use config file f for the logger");
     }
 
+    /** The network settings both tools share: seconds, 0 for none; our maximum receive PDU. */
+    record Network(int socketTimeout, int acseTimeout, int dimseTimeout, int maxPdu) {
+    }
+
+    static Network network(ParsedArgs p) throws UsageException {
+        int socketTimeout = Values.intOption(p, "-ts", -1, Integer.MAX_VALUE / 1000, 60);
+        return new Network(Math.max(0, socketTimeout), // DCMTK: 0 and -1 both mean none
+                Values.intOption(p, "-ta", 1, Integer.MAX_VALUE / 1000, 30),
+                Values.intOption(p, "-td", 1, Integer.MAX_VALUE / 1000, 0),
+                Values.intOption(p, "-pdu", 4096, 131072, 16384));
+    }
+
+    /** The rightmost value of an AE title option, checked, or the default. */
+    static String aeTitle(ParsedArgs p, String option, String dflt) throws UsageException {
+        ParsedArgs.Occurrence o = p.last(option);
+        return o == null ? dflt : checkedAeTitle(o);
+    }
+
+    /** An AE title as given, refused in DCMTK's form when PS3.5 does not allow it (DCMTK would truncate). */
+    static String checkedAeTitle(ParsedArgs.Occurrence o) throws UsageException {
+        String title = o.values().get(0);
+        String problem = org.echoscu.acse.AeTitles.problem(title);
+        if (problem != null) {
+            throw new UsageException("Invalid value for option " + o.opt().display() + " ('" + title + "' " + problem + ")");
+        }
+        return title;
+    }
+
     /** The TLS option groups, as DCMTK's echoscu lists them; {@code client} adds the offline checks. */
     static void tls(OptionTable t, boolean client) {
         t.heading(0, "transport layer security (TLS) options:")

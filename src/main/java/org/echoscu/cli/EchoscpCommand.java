@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.echoscu.acse.AcceptorPolicy;
-import org.echoscu.acse.AeTitles;
 import org.echoscu.acse.TransferSyntax;
 import org.echoscu.net.IpFamily;
 import org.echoscu.scp.EchoScp;
@@ -68,50 +67,31 @@ public final class EchoscpCommand {
     /** @return the exit code; when the server started, only once it has stopped */
     static int run(String[] argv, PrintStream out, PrintStream err) {
         OptionTable table = table();
-        try {
-            List<String> args = CommandFiles.expand(argv);
-            if (args.isEmpty()) {
-                out.print(help(table));
-                return 0;
-            }
-            ParsedArgs p = DcmtkParser.parse(table, args);
-            if (p.has("--help")) {
-                out.print(help(table));
-                return 0;
-            }
-            if (p.has("--version")) {
-                out.print(Version.details(TOOL, PURPOSE));
-                return 0;
-            }
+        return new DcmtkTool(TOOL, PURPOSE, "echoscp [options] port", table).run(argv, out, err, (p, args) -> {
             ScpSettings settings = settings(p, table);
             CommonOptions.logging(p, TOOL, args, err);
-            EchoScp scp = new EchoScp(settings);
-            int port;
-            try {
-                port = scp.start();
-            } catch (IOException e) {
-                LoggerFactory.getLogger("dcmtk.apps.echoscp").error(org.echoscu.log.Fatal.MARKER,
-                        "cannot listen on port {}: {}", settings.port(), e.getMessage());
-                return 1;
-            }
-            LoggerFactory.getLogger("dcmtk.apps.echoscp").info("listening on port {} as {}", port,
-                    settings.policy().aeTitle());
-            scp.join();
-            return 0;
-        } catch (UsageException e) {
-            err.println(Version.header(TOOL));
-            err.println();
-            err.println(TOOL + ": " + PURPOSE);
-            err.println("error: " + e.getMessage());
+            return serve(settings);
+        });
+    }
+
+    private static int serve(ScpSettings settings) {
+        org.slf4j.Logger log = LoggerFactory.getLogger("dcmtk.apps.echoscp");
+        EchoScp scp = new EchoScp(settings);
+        int port;
+        try {
+            port = scp.start();
+        } catch (IOException e) {
+            log.error(org.echoscu.log.Fatal.MARKER, "cannot listen on port {}: {}", settings.port(), e.getMessage());
             return 1;
+        }
+        log.info("listening on port {} as {}", port, settings.policy().aeTitle());
+        try {
+            scp.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
         }
-    }
-
-    static String help(OptionTable table) {
-        return Version.header(TOOL) + "\n\n" + TOOL + ": " + PURPOSE + "\n" + table.help("echoscp [options] port") + "\n";
+        return 0;
     }
 
     private static ScpSettings settings(ParsedArgs p, OptionTable table) throws UsageException {
@@ -125,12 +105,10 @@ public final class EchoscpCommand {
         int port = Values.port(params.get(0));
         ParsedArgs.Occurrence family = p.last("-i4", "-i6", "-i0");
         IpFamily ip = family == null || family.opt().shortName().equals("-i4") ? IpFamily.IPV4 : IpFamily.IPV6;
-        String aet = p.value("-aet", "ECHOSCP");
-        checkAe(aet, "--aetitle");
+        String aet = CommonOptions.aeTitle(p, "-aet", "ECHOSCP");
         Set<String> calling = new LinkedHashSet<>();
         for (ParsedArgs.Occurrence o : p.all("+ac")) {
-            checkAe(o.values().get(0), "--accept-calling");
-            calling.add(o.values().get(0));
+            calling.add(CommonOptions.checkedAeTitle(o));
         }
         ParsedArgs.Occurrence called = p.last("+ch", "-ch");
         boolean checkCalled = called != null && called.opt().shortName().equals("+ch");
@@ -144,20 +122,10 @@ public final class EchoscpCommand {
                     ? List.of(TransferSyntax.LITTLE_ENDIAN_IMPLICIT.uid())
                     : TransferSyntax.firstUids(TransferSyntax.values().length);
         }
-        int socketTimeout = Values.intOption(p, "-ts", -1, Integer.MAX_VALUE / 1000, 60);
-        int acseTimeout = Values.intOption(p, "-ta", 1, Integer.MAX_VALUE / 1000, 30);
-        int dimseTimeout = Values.intOption(p, "-td", 1, Integer.MAX_VALUE / 1000, 0);
-        int maxPdu = Values.intOption(p, "-pdu", 4096, 131072, 16384);
+        CommonOptions.Network net = CommonOptions.network(p);
         int maxAssociations = Values.intOption(p, "-ma", 1, 100_000, 1000);
         CommonOptions.refuseTls(p, table);
-        return new ScpSettings(port, ip, new AcceptorPolicy(aet, checkCalled, calling, syntaxes, maxPdu),
-                Math.max(0, socketTimeout), acseTimeout, dimseTimeout, maxAssociations, null);
-    }
-
-    private static void checkAe(String title, String option) throws UsageException {
-        String problem = AeTitles.problem(title);
-        if (problem != null) {
-            throw new UsageException("Invalid value for option " + option + " ('" + title + "' " + problem + ")");
-        }
+        return new ScpSettings(port, ip, new AcceptorPolicy(aet, checkCalled, calling, syntaxes, net.maxPdu()),
+                net.socketTimeout(), net.acseTimeout(), net.dimseTimeout(), maxAssociations, null);
     }
 }

@@ -3,7 +3,6 @@ package org.echoscu.cli;
 import java.io.PrintStream;
 import java.util.List;
 
-import org.echoscu.acse.AeTitles;
 import org.echoscu.acse.AssociationProposal;
 import org.echoscu.net.IpFamily;
 import org.echoscu.scu.EchoScu;
@@ -60,39 +59,14 @@ public final class EchoscuCommand {
 
     static int run(String[] argv, PrintStream out, PrintStream err) {
         OptionTable table = table();
-        try {
-            List<String> args = CommandFiles.expand(argv);
-            if (args.isEmpty()) {
-                out.print(help(table));
-                return 0;
-            }
-            ParsedArgs p = DcmtkParser.parse(table, args);
-            if (p.has("--help")) {
-                out.print(help(table));
-                return 0;
-            }
-            if (p.has("--version")) {
-                out.print(Version.details(TOOL, PURPOSE));
-                return 0;
-            }
+        return new DcmtkTool(TOOL, PURPOSE, "echoscu [options] peer port", table).run(argv, out, err, (p, args) -> {
             EchoSettings settings = settings(p, table);
             CommonOptions.logging(p, TOOL, args, err);
             if (LoggerFactory.getLogger("dcmtk.apps.echoscu").isDebugEnabled()) {
                 LoggerFactory.getLogger("dcmtk.apps.echoscu").debug("{}\n", Version.header(TOOL));
             }
             return new EchoScu(settings).run().exitCode();
-        } catch (UsageException e) {
-            err.println(Version.header(TOOL));
-            err.println();
-            err.println(TOOL + ": " + PURPOSE);
-            err.println("error: " + e.getMessage());
-            return 1;
-        }
-    }
-
-    static String help(OptionTable table) {
-        return Version.header(TOOL) + "\n\n" + TOOL + ": " + PURPOSE + "\n" + table.help("echoscu [options] peer port")
-                + "\n";
+        });
     }
 
     private static EchoSettings settings(ParsedArgs p, OptionTable table) throws UsageException {
@@ -114,31 +88,16 @@ public final class EchoscuCommand {
             case "-i0" -> IpFamily.AUTO;
             default -> IpFamily.IPV4;
         };
-        String calling = aeTitle(p, "-aet", "ECHOSCU");
-        String called = aeTitle(p, "-aec", "ANY-SCP");
+        String calling = CommonOptions.aeTitle(p, "-aet", "ECHOSCU");
+        String called = CommonOptions.aeTitle(p, "-aec", "ANY-SCP");
         int pts = Values.intOption(p, "-pts", 1, 38, 1);
         int ppc = Values.intOption(p, "-ppc", 1, 128, 1);
         int connectTimeout = Values.intOption(p, "-to", 1, Integer.MAX_VALUE / 1000, 0);
-        int socketTimeout = Values.intOption(p, "-ts", -1, Integer.MAX_VALUE / 1000, 60);
-        int acseTimeout = Values.intOption(p, "-ta", 1, Integer.MAX_VALUE / 1000, 30);
-        int dimseTimeout = Values.intOption(p, "-td", 1, Integer.MAX_VALUE / 1000, 0);
-        int maxPdu = Values.intOption(p, "-pdu", 4096, 131072, 16384);
+        CommonOptions.Network net = CommonOptions.network(p);
         int repeat = Values.intOption(p, "--repeat", 1, Integer.MAX_VALUE, 1);
         CommonOptions.refuseTls(p, table);
-        return new EchoSettings(peer, port, ip, new AssociationProposal(calling, called, maxPdu, ppc, pts),
-                connectTimeout, Math.max(0, socketTimeout), acseTimeout, dimseTimeout, repeat, p.has("--abort"), null);
-    }
-
-    private static String aeTitle(ParsedArgs p, String option, String dflt) throws UsageException {
-        ParsedArgs.Occurrence o = p.last(option);
-        if (o == null) {
-            return dflt;
-        }
-        String title = o.values().get(0);
-        String problem = AeTitles.problem(title);
-        if (problem != null) {
-            throw new UsageException("Invalid value for option " + o.opt().display() + " ('" + title + "' " + problem + ")");
-        }
-        return title;
+        return new EchoSettings(peer, port, ip, new AssociationProposal(calling, called, net.maxPdu(), ppc, pts),
+                connectTimeout, net.socketTimeout(), net.acseTimeout(), net.dimseTimeout(), repeat, p.has("--abort"),
+                null);
     }
 }

@@ -505,13 +505,7 @@ public final class Log4cplusConfig {
                     warnings.add("log4cplus:ERROR Cannot find LayoutFactory: \"" + layoutType + "\"");
                     layout = Log4cplusPattern.plainLayout(Log4cplusPattern.SIMPLE);
             }
-            layout.setContext(ctx);
-            layout.start();
-            LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
-            encoder.setContext(ctx);
-            encoder.setLayout(layout);
-            encoder.start();
-            return encoder;
+            return LogSetup.encoder(ctx, layout);
         }
 
         private void addFilters(String name, String key, Appender<ILoggingEvent> a) {

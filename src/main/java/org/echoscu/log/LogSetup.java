@@ -38,14 +38,7 @@ public final class LogSetup {
         appender.setContext(ctx);
         appender.setName("console");
         appender.setTarget("System.err");
-        LetterLayout layout = new LetterLayout();
-        layout.setContext(ctx);
-        layout.start();
-        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
-        encoder.setContext(ctx);
-        encoder.setLayout(layout);
-        encoder.start();
-        appender.setEncoder(encoder);
+        appender.setEncoder(encoder(ctx, new LetterLayout()));
         if (name.equals("fatal")) {
             appender.addFilter(new FatalOnly());
         }
@@ -63,6 +56,17 @@ public final class LogSetup {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
             ctx.stop();
         }
+    }
+
+    /** Starts a layout in the context and wraps it in a started encoder, as appenders want it. */
+    static LayoutWrappingEncoder<ILoggingEvent> encoder(LoggerContext ctx, ch.qos.logback.core.Layout<ILoggingEvent> layout) {
+        layout.setContext(ctx);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setContext(ctx);
+        encoder.setLayout(layout);
+        encoder.start();
+        return encoder;
     }
 
     public static Level toLogback(String dcmtkLevel) {

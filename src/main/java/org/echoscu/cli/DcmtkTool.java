@@ -1,0 +1,60 @@
+package org.echoscu.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * What every DCMTK tool does around its own work: expand command files, answer -h and
+ * --version (which act alone), and report a bad command line as header, blank line,
+ * purpose and one {@code error:} line, exit code 1.
+ */
+final class DcmtkTool {
+
+    /** The tool's own work, once the command line has parsed. */
+    @FunctionalInterface
+    interface Body {
+        int run(ParsedArgs args, List<String> expanded) throws UsageException;
+    }
+
+    private final String name;
+    private final String purpose;
+    private final String usage;
+    private final OptionTable table;
+
+    DcmtkTool(String name, String purpose, String usage, OptionTable table) {
+        this.name = name;
+        this.purpose = purpose;
+        this.usage = usage;
+        this.table = table;
+    }
+
+    int run(String[] argv, PrintStream out, PrintStream err, Body body) {
+        try {
+            List<String> args = CommandFiles.expand(argv);
+            if (args.isEmpty()) { // DCMTK prints its help when called without arguments
+                out.print(help());
+                return 0;
+            }
+            ParsedArgs p = DcmtkParser.parse(table, args);
+            if (p.has("--help")) {
+                out.print(help());
+                return 0;
+            }
+            if (p.has("--version")) {
+                out.print(Version.details(name, purpose));
+                return 0;
+            }
+            return body.run(p, args);
+        } catch (UsageException e) {
+            err.println(Version.header(name));
+            err.println();
+            err.println(name + ": " + purpose);
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    String help() {
+        return Version.header(name) + "\n\n" + name + ": " + purpose + "\n" + table.help(usage) + "\n";
+    }
+}
