@@ -36,7 +36,7 @@ public final class PduReader {
     public Pdu read(long maxPDataLength) throws IOException, PduFormatException {
         int first = in.read();
         if (first < 0) {
-            throw new EOFException("connection closed by peer");
+            throw new EOFException("connection closed by peer"); // Describe.CLOSED_BY_PEER in the scu layer
         }
         header[0] = (byte) first;
         readFully(header, 1, 5, "PDU header");

@@ -62,7 +62,11 @@ public final class EchoScu {
             return Outcome.ASSOCIATION_FAILED;
         }
         if (!(answer instanceof Indication.AssociateAccepted accepted)) {
-            LOG.error(Fatal.MARKER, "Association Request Failed: {}", Describe.interruption(answer));
+            String why = Describe.interruption(answer);
+            if (why.equals(Describe.CLOSED_BY_PEER)) { // a TLS server reading our plain request does this
+                why += " without answering our A-ASSOCIATE-RQ (does the peer expect TLS? use +tls)";
+            }
+            LOG.error(Fatal.MARKER, "Association Request Failed: {}", why);
             ul.abort();
             ul.awaitClose();
             return Outcome.ASSOCIATION_FAILED;

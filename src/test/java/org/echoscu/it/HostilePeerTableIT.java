@@ -119,7 +119,8 @@ class HostilePeerTableIT {
         // -- before any association
         t.add(row("accepts the connection, then silence", 1, requestFailed + "no answer within the ACSE timeout (2 s)",
                 6_000, FakePeer.Conn::awaitClose, "-ta", "2"));
-        t.add(row("closes the connection at once", 1, requestFailed + "connection closed by peer", 4_000,
+        t.add(row("closes the connection at once", 1, requestFailed
+                + "connection closed by peer without answering our A-ASSOCIATE-RQ (does the peer expect TLS?", 4_000,
                 FakePeer.Conn::close));
         t.add(row("answers like an HTTP server", 1, "unrecognized PDU type 0x48 (the peer sent text \"HTTP/1...\"",
                 4_000, c -> {
@@ -239,6 +240,21 @@ class HostilePeerTableIT {
                     c.send(new AAbort(2, 2));
                     c.awaitClose();
                 }));
+        String[] abortReasons = {"reason not specified", "unrecognized PDU", "unexpected PDU", null,
+                "unrecognized PDU parameter", "unexpected PDU parameter", "invalid PDU parameter value"};
+        for (int reason = 0; reason < abortReasons.length; reason++) {
+            if (abortReasons[reason] != null) {
+                int r = reason;
+                t.add(row("A-ABORT from the provider, reason " + reason, 70,
+                        "E: Echo Failed: peer aborted the association (A-ABORT from the service provider: "
+                                + abortReasons[reason] + ")", 4_000, afterEcho((c, m) -> c.send(new AAbort(2, r)))));
+            }
+        }
+        t.add(row("A-ABORT with invalid source and reason", 70,
+                "E: Echo Failed: peer aborted the association (A-ABORT from the invalid source 9)", 4_000,
+                afterEcho((c, m) -> c.send(new AAbort(9, 9)))));
+        t.add(row("A-ABORT from the provider with an invalid reason", 70, "service provider: invalid reason 3)", 4_000,
+                afterEcho((c, m) -> c.send(new AAbort(2, 3)))));
         t.add(row("A-ABORT right after the A-ASSOCIATE-AC", 70, "E: Echo Failed: peer aborted the association", 4_000,
                 c -> {
                     c.associate();
