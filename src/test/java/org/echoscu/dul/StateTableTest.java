@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * empty. Checked against the standard's own table and against an independent implementation's
  * transition table (both read, not copied), then compared cell by cell with the implementation.
  */
-@Timeout(10)
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StateTableTest {
 
     private static final String TABLE_9_10 = """
