@@ -96,7 +96,9 @@ public final class UpperLayer {
     public void requestAssociation(AAssociateRq rq, Connector connector) {
         this.connector = connector;
         this.request = rq;
-        fire(Event.EVT1, rq);
+        fire(Event.EVT1, rq); // AE-1 connects, Sta4
+        // Evt2 (transport connect confirm) or Evt17 (it never opened), fired once Evt1's transition is complete
+        fire(transport != null ? Event.EVT2 : Event.EVT17, null);
     }
 
     public void acceptAssociation(AAssociateAc ac) {
@@ -326,13 +328,10 @@ public final class UpperLayer {
         try {
             transport = connector.connect();
         } catch (IOException e) {
-            state = STA4;
+            transport = null;
             why = e.getMessage() == null ? e.toString() : e.getMessage();
-            return perform(Action.AA_4, STA4, Event.EVT17, null);
         }
-        state = STA4;
-        fire(Event.EVT2, null);
-        return state;
+        return STA4;
     }
 
     /** Sends a PDU; a failed write is the transport closing under us (Evt17 semantics). */
