@@ -570,8 +570,9 @@ class UpperLayerTest {
         AAssociateRq v2 = new AAssociateRq(2, "ANY-SCP", "ECHOSCU", APPLICATION_CONTEXT,
                 rq().presentationContexts(), rq().userInformation());
         client.send(v2);
-        // the rejection issues no indication: this wait ends with the user's deadline
-        assertThat(acc.receive(in(500), "ACSE timeout")).isEqualTo(new Indication.TimedOut("ACSE timeout"));
+        // the provider's rejection is reported to the user, so the log can say why the association failed
+        assertThat(acc.receive(in(500), "ACSE timeout")).isEqualTo(new Indication.ProviderAborted(
+                "A-ASSOCIATE-RQ rejected by the service provider: protocol version 2 not supported", false));
         assertThat(acc.state()).isEqualTo(State.STA13);
         // AE-6, otherwise-branch: A-ASSOCIATE-RJ permanent, service-provider (ACSE), protocol version not supported
         assertThat(client.readPdu()).isEqualTo(hex("03 00 00 00 00 04 00 01 02 02"));
