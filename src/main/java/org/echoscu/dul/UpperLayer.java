@@ -58,6 +58,8 @@ public final class UpperLayer {
     private Indication pending;
     private String why = "";
     private int abortReason = AAbort.REASON_NOT_SPECIFIED;
+    /** After an invalid PDU the stream has lost its framing: what follows is not parsed, only drained. */
+    private boolean unframed;
 
     private UpperLayer(boolean requestor, long artimSeconds, Listener listener) {
         this.requestor = requestor;
@@ -145,6 +147,20 @@ public final class UpperLayer {
                 return new Indication.Closed();
             }
             boolean artimBinds = artimDeadline != 0 && (deadlineNanos == 0 || artimDeadline <= deadlineNanos);
+            if (unframed && state == STA13) { // nothing left to parse: wait for the close (Evt17) or a timer
+                try {
+                    transport.drain(artimBinds ? artimDeadline : deadlineNanos);
+                    fire(Event.EVT17, null);
+                } catch (TimeoutExpiredException e) {
+                    if (!artimBinds) {
+                        return new Indication.TimedOut(deadlineName);
+                    }
+                    fire(Event.EVT18, null);
+                } catch (IOException e) {
+                    fire(Event.EVT17, null);
+                }
+                continue;
+            }
             try {
                 Pdu pdu = artimBinds
                         ? transport.receive(artimDeadline, "ARTIM timer", maxPDataLength)
@@ -159,6 +175,7 @@ public final class UpperLayer {
                     return new Indication.TimedOut(e.getMessage());
                 }
             } catch (PduFormatException e) {
+                unframed = true;
                 why = "invalid PDU received: " + e.getMessage();
                 abortReason = e.abortReason();
                 fire(Event.EVT19, null);

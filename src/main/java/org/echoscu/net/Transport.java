@@ -26,6 +26,7 @@ public final class Transport implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final DeadlineInputStream deadlines;
+    private final BufferedInputStream buffered;
     private final PduReader reader;
     private final boolean quickAck;
 
@@ -36,7 +37,8 @@ public final class Transport implements AutoCloseable {
         this.out = socket.getOutputStream();
         InputStream raw = socket.getInputStream();
         this.deadlines = new DeadlineInputStream(raw, socket, Math.max(0, socketTimeoutSeconds) * 1000);
-        this.reader = new PduReader(new BufferedInputStream(deadlines, 16 * 1024));
+        this.buffered = new BufferedInputStream(deadlines, 16 * 1024);
+        this.reader = new PduReader(buffered);
         armQuickAck();
     }
 
@@ -59,6 +61,15 @@ public final class Transport implements AutoCloseable {
     public Pdu receive(long deadlineNanos, String name, long maxPDataLength) throws IOException, PduFormatException {
         deadlines.deadline(deadlineNanos, name);
         return reader.read(maxPDataLength);
+    }
+
+    /** Reads and discards until the peer closes; a stream that lost its PDU framing ends this way. */
+    public void drain(long deadlineNanos) throws IOException {
+        deadlines.deadline(deadlineNanos, "ARTIM timer");
+        byte[] sink = new byte[4096];
+        while (buffered.read(sink) >= 0) {
+            // discard
+        }
     }
 
     public static long deadlineAfter(long seconds) {
