@@ -17,6 +17,8 @@ final class DeadlineInputStream extends FilterInputStream {
     private final int socketTimeoutMillis;
     private long deadlineNanos;
     private String deadlineName = "";
+    /** Whether the current read's timeout is the deadline's rather than the socket timeout's. */
+    private boolean deadlineBinds;
 
     DeadlineInputStream(InputStream in, Socket socket, int socketTimeoutMillis) {
         super(in);
@@ -49,8 +51,6 @@ final class DeadlineInputStream extends FilterInputStream {
             throw expired();
         }
     }
-
-    private boolean deadlineBinds;
 
     private void arm() throws IOException {
         int timeout = socketTimeoutMillis;
