@@ -13,6 +13,7 @@ import org.echoscu.acse.TransferSyntax;
 import org.echoscu.net.IpFamily;
 import org.echoscu.scp.EchoScp;
 import org.echoscu.scp.ScpSettings;
+import org.echoscu.tls.TlsSettings;
 import org.slf4j.LoggerFactory;
 
 /** {@code echoscp [options] port}: the command line of the Verification SCP. */
@@ -83,8 +84,24 @@ public final class EchoscpCommand {
                 out.print(Version.details(TOOL, PURPOSE));
                 return 0;
             }
-            ScpSettings settings = settings(p, table);
+            if (TlsOptions.exclusive(p, false)) {
+                TlsOptions.check(p, false);
+                return TlsRuntime.exclusive(p, TOOL, PURPOSE, false, args, out, err,
+                        LoggerFactory.getLogger("dcmtk.apps.echoscp"));
+            }
+            ScpSettings settings = settings(p);
+            TlsSettings tls = TlsOptions.check(p, false) ? TlsRuntime.settings(p, false) : null;
             CommonOptions.logging(p, TOOL, args, err);
+            if (tls != null) {
+                ScpSettings.SocketLayer layer = TlsRuntime.serverLayer(tls, settings.acseTimeout(),
+                        LoggerFactory.getLogger("dcmtk.apps.echoscp"));
+                if (layer == null) {
+                    return 1;
+                }
+                settings = new ScpSettings(settings.port(), settings.family(), settings.policy(),
+                        settings.socketTimeout(), settings.acseTimeout(), settings.dimseTimeout(),
+                        settings.maxAssociations(), layer);
+            }
             EchoScp scp = new EchoScp(settings);
             int port;
             try {
@@ -114,7 +131,7 @@ public final class EchoscpCommand {
         return Version.header(TOOL) + "\n\n" + TOOL + ": " + PURPOSE + "\n" + table.help("echoscp [options] port") + "\n";
     }
 
-    private static ScpSettings settings(ParsedArgs p, OptionTable table) throws UsageException {
+    private static ScpSettings settings(ParsedArgs p) throws UsageException {
         List<String> params = p.parameters();
         if (params.isEmpty()) {
             throw new UsageException("Missing parameter port");
@@ -149,7 +166,6 @@ public final class EchoscpCommand {
         int dimseTimeout = Values.intOption(p, "-td", 1, Integer.MAX_VALUE / 1000, 0);
         int maxPdu = Values.intOption(p, "-pdu", 4096, 131072, 16384);
         int maxAssociations = Values.intOption(p, "-ma", 1, 100_000, 1000);
-        CommonOptions.refuseTls(p, table);
         return new ScpSettings(port, ip, new AcceptorPolicy(aet, checkCalled, calling, syntaxes, maxPdu),
                 Math.max(0, socketTimeout), acseTimeout, dimseTimeout, maxAssociations, null);
     }

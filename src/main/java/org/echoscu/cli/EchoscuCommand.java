@@ -6,8 +6,10 @@ import java.util.List;
 import org.echoscu.acse.AeTitles;
 import org.echoscu.acse.AssociationProposal;
 import org.echoscu.net.IpFamily;
+import org.echoscu.net.TcpConnector;
 import org.echoscu.scu.EchoScu;
 import org.echoscu.scu.EchoSettings;
+import org.echoscu.tls.TlsSettings;
 import org.slf4j.LoggerFactory;
 
 /** {@code echoscu [options] peer port}: the command line of the Verification SCU. */
@@ -72,12 +74,28 @@ public final class EchoscuCommand {
                 out.print(Version.details(TOOL, PURPOSE));
                 return 0;
             }
-            EchoSettings settings = settings(p, table);
+            if (TlsOptions.exclusive(p, true)) {
+                TlsOptions.check(p, true);
+                return TlsRuntime.exclusive(p, TOOL, PURPOSE, true, args, out, err,
+                        LoggerFactory.getLogger("dcmtk.apps.echoscu"));
+            }
+            EchoSettings settings = settings(p);
+            TlsSettings tls = TlsOptions.check(p, true) ? TlsRuntime.settings(p, true) : null;
             CommonOptions.logging(p, TOOL, args, err);
             if (LoggerFactory.getLogger("dcmtk.apps.echoscu").isDebugEnabled()) {
                 LoggerFactory.getLogger("dcmtk.apps.echoscu").debug("{}\n", Version.header(TOOL));
             }
-            return new EchoScu(settings).run().exitCode();
+            if (tls == null) {
+                return new EchoScu(settings).run().exitCode();
+            }
+            TcpConnector.Layer layer = TlsRuntime.clientLayer(tls, settings.acseTimeout(),
+                    LoggerFactory.getLogger("dcmtk.apps.echoscu"));
+            if (layer == null) {
+                return 1;
+            }
+            int code = new EchoScu(withLayer(settings, layer)).run().exitCode();
+            TlsRuntime.finish(layer);
+            return code;
         } catch (UsageException e) {
             err.println(Version.header(TOOL));
             err.println();
@@ -92,7 +110,12 @@ public final class EchoscuCommand {
                 + "\n";
     }
 
-    private static EchoSettings settings(ParsedArgs p, OptionTable table) throws UsageException {
+    private static EchoSettings withLayer(EchoSettings s, TcpConnector.Layer layer) {
+        return new EchoSettings(s.host(), s.port(), s.family(), s.proposal(), s.connectTimeout(), s.socketTimeout(),
+                s.acseTimeout(), s.dimseTimeout(), s.repeat(), s.abort(), layer);
+    }
+
+    private static EchoSettings settings(ParsedArgs p) throws UsageException {
         List<String> params = p.parameters();
         if (params.isEmpty()) {
             throw new UsageException("Missing parameter peer");
@@ -121,7 +144,6 @@ public final class EchoscuCommand {
         int dimseTimeout = Values.intOption(p, "-td", 1, Integer.MAX_VALUE / 1000, 0);
         int maxPdu = Values.intOption(p, "-pdu", 4096, 131072, 16384);
         int repeat = Values.intOption(p, "--repeat", 1, Integer.MAX_VALUE, 1);
-        CommonOptions.refuseTls(p, table);
         return new EchoSettings(peer, port, ip, new AssociationProposal(calling, called, maxPdu, ppc, pts),
                 connectTimeout, Math.max(0, socketTimeout), acseTimeout, dimseTimeout, repeat, p.has("--abort"), null);
     }

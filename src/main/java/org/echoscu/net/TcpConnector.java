@@ -22,6 +22,11 @@ public final class TcpConnector {
     @FunctionalInterface
     public interface Layer {
         Socket wrap(Socket connected, String host, int port) throws IOException;
+
+        /** Words for a failure on a socket this layer made, once the association runs on it; {@code e} if none. */
+        default IOException explain(IOException e) {
+            return e;
+        }
     }
 
     private final String host;

@@ -1,12 +1,15 @@
 package org.echoscu.net;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketOption;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.echoscu.pdu.Pdu;
 import org.echoscu.pdu.PduEncoder;
@@ -28,6 +31,7 @@ public final class Transport implements AutoCloseable {
     private final DeadlineInputStream deadlines;
     private final PduReader reader;
     private final boolean quickAck;
+    private UnaryOperator<IOException> failures = UnaryOperator.identity();
 
     public Transport(Socket socket, int socketTimeoutSeconds) throws IOException {
         this.socket = socket;
@@ -40,14 +44,29 @@ public final class Transport implements AutoCloseable {
         armQuickAck();
     }
 
+    /**
+     * Lets the layer under us (TLS) put a failed read or write into words, e.g. an alert that
+     * says why the peer closed. Timeouts and plain end of stream are left as they are.
+     */
+    public Transport explainFailures(UnaryOperator<IOException> words) {
+        this.failures = words;
+        return this;
+    }
+
     public void send(Pdu pdu) throws IOException {
         sendEncoded(PduEncoder.encode(pdu));
     }
 
     /** Writes an already encoded PDU in one call. */
     public void sendEncoded(byte[] bytes) throws IOException {
-        out.write(bytes);
-        out.flush();
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (SocketTimeoutException | EOFException e) {
+            throw e;
+        } catch (IOException e) {
+            throw failures.apply(e);
+        }
         armQuickAck();
     }
 
@@ -58,7 +77,13 @@ public final class Transport implements AutoCloseable {
      */
     public Pdu receive(long deadlineNanos, String name, long maxPDataLength) throws IOException, PduFormatException {
         deadlines.deadline(deadlineNanos, name);
-        return reader.read(maxPDataLength);
+        try {
+            return reader.read(maxPDataLength);
+        } catch (SocketTimeoutException | EOFException e) {
+            throw e;
+        } catch (IOException e) {
+            throw failures.apply(e);
+        }
     }
 
     public static long deadlineAfter(long seconds) {

@@ -20,5 +20,10 @@ public record ScpSettings(int port, IpFamily family, AcceptorPolicy policy, int 
     @FunctionalInterface
     public interface SocketLayer {
         java.net.Socket wrap(java.net.Socket accepted) throws java.io.IOException;
+
+        /** Words for a failure on a socket this layer made, once the association runs on it; {@code e} if none. */
+        default java.io.IOException explain(java.io.IOException e) {
+            return e;
+        }
     }
 }
