@@ -13,7 +13,7 @@
 #                              PRIVATE KEY), server-legacy-aes.key and server-legacy-3des.key (OpenSSL's
 #                              Proc-Type/DEK-Info encryption), and DER: server.key.der (PKCS#8),
 #                              server-pkcs1.key.der, server-pkcs8-enc.key.der; server.pem.der, ca.pem.der
-#   ec-pkcs8.key, ec.key.der (SEC1 DER)
+#   ec-pkcs8.key, ec.key.der (SEC1 DER), ec.pem.der
 # The password of every encrypted key is "secret".
 set -euo pipefail
 dir=$1
@@ -104,5 +104,6 @@ ssl x509 -in server.pem -outform DER -out server.pem.der
 ssl x509 -in ca.pem -outform DER -out ca.pem.der
 ssl pkcs8 -topk8 -nocrypt -in ec.key -out ec-pkcs8.key
 ssl ec -in ec.key -outform DER -out ec.key.der
+ssl x509 -in ec.pem -outform DER -out ec.pem.der
 rm -f ./*.csr
 echo "test PKI made in $PWD"

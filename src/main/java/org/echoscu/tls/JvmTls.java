@@ -54,6 +54,19 @@ public final class JvmTls {
         if (current == null) {
             return removed;
         }
+        String changed = without(current, tokens, removed);
+        if (!removed.isEmpty()) {
+            Security.setProperty(PROPERTY, changed);
+            lifted.addAll(removed);
+        }
+        return removed;
+    }
+
+    /**
+     * The property value {@code current} less the entries named in {@code tokens} that are
+     * in {@link #LIFTABLE}; what was removed is added to {@code removed}.
+     */
+    static String without(String current, Collection<String> tokens, Set<String> removed) {
         List<String> kept = new ArrayList<>();
         for (String entry : current.split(",")) {
             String e = entry.trim();
@@ -66,11 +79,7 @@ public final class JvmTls {
                 kept.add(e);
             }
         }
-        if (!removed.isEmpty()) {
-            Security.setProperty(PROPERTY, String.join(", ", kept));
-            lifted.addAll(removed);
-        }
-        return removed;
+        return String.join(", ", kept);
     }
 
     /** What {@link #allow} removed in this process. */

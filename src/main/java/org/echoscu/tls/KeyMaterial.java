@@ -317,6 +317,12 @@ public final class KeyMaterial {
     }
 
     static String reason(Throwable e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
         Throwable t = e;
         String msg = t.getMessage();
         while ((msg == null || msg.isBlank()) && t.getCause() != null) {

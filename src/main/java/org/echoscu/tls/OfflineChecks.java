@@ -46,6 +46,9 @@ public final class OfflineChecks {
         try {
             List<X509Certificate> certs = KeyMaterial.readCertificates(file, der, "cannot read certificate file '");
             why = rootProblem(certs.get(0));
+            if (why != null) {
+                why = "certificate '" + file + "' is " + why;
+            }
         } catch (TlsSetupException e) {
             why = e.getMessage();
         }
@@ -60,12 +63,12 @@ public final class OfflineChecks {
 
     static String rootProblem(X509Certificate c) {
         if (!c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
-            return "not self-signed: issued by " + c.getIssuerX500Principal().getName();
+            return "not self-signed: it is issued by " + c.getIssuerX500Principal().getName();
         }
         try {
             c.verify(c.getPublicKey());
         } catch (GeneralSecurityException | RuntimeException e) {
-            return "its signature is not made with its own key";
+            return "not self-signed: its signature is not made with its own key";
         }
         if (c.getVersion() >= 3 && c.getBasicConstraints() < 0) {
             return "not a CA certificate (basic constraints CA:TRUE missing)";
@@ -73,9 +76,9 @@ public final class OfflineChecks {
         try {
             c.checkValidity();
         } catch (CertificateExpiredException e) {
-            return "the certificate has expired";
+            return "expired";
         } catch (CertificateNotYetValidException e) {
-            return "the certificate is not yet valid";
+            return "not yet valid";
         }
         return null;
     }

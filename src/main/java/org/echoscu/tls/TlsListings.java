@@ -62,6 +62,7 @@ public final class TlsListings {
                 out.println("      " + s + (a.suites.contains(s) ? "  (optional)" : "  (optional, not supported by this JVM)"));
             }
             List<String> lifts = new ArrayList<>(p.blockingTokens(List.of()));
+            lifts.retainAll(JvmTls.lifted());
             if (!lifts.isEmpty()) {
                 out.println("    lifted from jdk.tls.disabledAlgorithms for this profile: " + String.join(", ", lifts));
             }
