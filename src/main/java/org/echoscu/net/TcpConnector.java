@@ -23,8 +23,11 @@ public final class TcpConnector {
     public interface Layer {
         Socket wrap(Socket connected, String host, int port) throws IOException;
 
-        /** Words for a failure on a socket this layer made, once the association runs on it; {@code e} if none. */
-        default IOException explain(IOException e) {
+        /**
+         * Words for a failure on a socket this layer made, once the association runs on it;
+         * {@code e} itself if there are none. {@code nothingReceived}: no PDU came in yet.
+         */
+        default IOException explain(IOException e, boolean nothingReceived) {
             return e;
         }
     }

@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.net.SocketOption;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 
 import org.echoscu.pdu.Pdu;
 import org.echoscu.pdu.PduEncoder;
@@ -31,7 +30,14 @@ public final class Transport implements AutoCloseable {
     private final DeadlineInputStream deadlines;
     private final PduReader reader;
     private final boolean quickAck;
-    private UnaryOperator<IOException> failures = UnaryOperator.identity();
+    private Explainer failures = (e, nothingReceived) -> e;
+    private boolean received;
+
+    /** Puts a failed read or write into words; {@code nothingReceived}: no PDU has come in yet. */
+    @FunctionalInterface
+    public interface Explainer {
+        IOException explain(IOException e, boolean nothingReceived);
+    }
 
     public Transport(Socket socket, int socketTimeoutSeconds) throws IOException {
         this.socket = socket;
@@ -48,7 +54,7 @@ public final class Transport implements AutoCloseable {
      * Lets the layer under us (TLS) put a failed read or write into words, e.g. an alert that
      * says why the peer closed. Timeouts and plain end of stream are left as they are.
      */
-    public Transport explainFailures(UnaryOperator<IOException> words) {
+    public Transport explainFailures(Explainer words) {
         this.failures = words;
         return this;
     }
@@ -65,7 +71,7 @@ public final class Transport implements AutoCloseable {
         } catch (SocketTimeoutException | EOFException e) {
             throw e;
         } catch (IOException e) {
-            throw failures.apply(e);
+            throw failures.explain(e, !received);
         }
         armQuickAck();
     }
@@ -78,11 +84,13 @@ public final class Transport implements AutoCloseable {
     public Pdu receive(long deadlineNanos, String name, long maxPDataLength) throws IOException, PduFormatException {
         deadlines.deadline(deadlineNanos, name);
         try {
-            return reader.read(maxPDataLength);
+            Pdu pdu = reader.read(maxPDataLength);
+            received = true;
+            return pdu;
         } catch (SocketTimeoutException | EOFException e) {
             throw e;
         } catch (IOException e) {
-            throw failures.apply(e);
+            throw failures.explain(e, !received);
         }
     }
 

@@ -252,13 +252,23 @@ public final class TlsSocketLayer implements TcpConnector.Layer, ScpSettings.Soc
         }
     }
 
-    /** An alert or TLS error after the handshake, in words. */
+    /**
+     * An alert or TLS error after the handshake, in words. With TLS 1.3 a server judges the
+     * client's certificate after the client has finished its handshake: its refusal shows as
+     * an alert or, when it closed at once, as a broken connection before any answer.
+     */
     @Override
-    public IOException explain(IOException e) {
-        if (!(e instanceof SSLException)) {
-            return e;
+    public IOException explain(IOException e, boolean nothingReceived) {
+        if (e instanceof SSLException) {
+            return new IOException("TLS: " + TlsFailures.describe(e, settings.client(), settings, timeoutSeconds));
         }
-        return new IOException("TLS: " + TlsFailures.describe(e, settings.client(), settings, timeoutSeconds));
+        if (settings.client() && nothingReceived && e instanceof java.net.SocketException) {
+            return new IOException("TLS: the server closed the connection right after the TLS handshake ("
+                    + KeyMaterial.reason(e) + "): " + (settings.anonymous()
+                    ? "it probably requires a client certificate (use +tls with a key and certificate)"
+                    : "it probably refused our certificate (is it issued by a CA the server trusts, and valid?)"));
+        }
+        return e;
     }
 
     /** Writes the random seed back where +ws or +wf said; a failure is a warning, as in DCMTK. */
