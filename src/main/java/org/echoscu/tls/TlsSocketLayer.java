@@ -11,6 +11,11 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -35,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class TlsSocketLayer implements TcpConnector.Layer, ScpSettings.SocketLayer, AutoCloseable {
 
     static final Logger LOG = LoggerFactory.getLogger("dcmtk.dcmtls");
+    private static ScheduledExecutorService watchdog;
 
     private final TlsSettings settings;
     private final SSLContext context;
@@ -220,18 +226,34 @@ public final class TlsSocketLayer implements TcpConnector.Layer, ScpSettings.Soc
 
     private void handshake(SSLSocket s, String failure) throws IOException {
         int before = s.getSoTimeout();
+        AtomicBoolean expired = new AtomicBoolean();
+        // the socket timeout bounds each read; this bounds the whole handshake, so a peer
+        // sending a byte at a time cannot hold a connection open past the ACSE timeout
+        ScheduledFuture<?> guard = watchdog().schedule(() -> {
+            expired.set(true);
+            closeQuietly(s);
+        }, timeoutSeconds, TimeUnit.SECONDS);
         try {
             s.setSoTimeout(timeoutSeconds * 1000);
             s.startHandshake();
             s.setSoTimeout(before);
         } catch (IOException e) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // the handshake failed already; nothing more to say
+            closeQuietly(s);
+            if (LOG.isDebugEnabled()) {
+                StringBuilder chain = new StringBuilder();
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    chain.append(chain.length() == 0 ? "" : " / ").append(t);
+                }
+                LOG.debug("TLS handshake failure: {}", chain);
+                LOG.trace("TLS handshake failure", e);
             }
-            LOG.debug("TLS handshake failure", e);
-            throw new IOException(failure + TlsFailures.describe(e, settings.client(), settings, timeoutSeconds));
+            String why = expired.get()
+                    ? "the handshake did not finish within " + timeoutSeconds + " s, the ACSE timeout (does "
+                    + (settings.client() ? "the server" : "the client") + " use TLS on this port?)"
+                    : TlsFailures.describe(e, settings.client(), settings, timeoutSeconds);
+            throw new IOException(failure + why);
+        } finally {
+            guard.cancel(false);
         }
         if (LOG.isDebugEnabled() || (!settings.client() && LOG.isInfoEnabled())) {
             SSLSession session = s.getSession();
@@ -269,6 +291,26 @@ public final class TlsSocketLayer implements TcpConnector.Layer, ScpSettings.Soc
                     : "it probably refused our certificate (is it issued by a CA the server trusts, and valid?)"));
         }
         return e;
+    }
+
+    /** One daemon thread for every handshake's time limit, made on first use. */
+    private static synchronized ScheduledExecutorService watchdog() {
+        if (watchdog == null) {
+            watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "tls-handshake-timeout");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return watchdog;
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // the handshake failed or ran out of time already; nothing more to say
+        }
     }
 
     /** Writes the random seed back where +ws or +wf said; a failure is a warning, as in DCMTK. */
