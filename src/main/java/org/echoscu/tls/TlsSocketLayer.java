@@ -141,7 +141,7 @@ public final class TlsSocketLayer implements TcpConnector.Layer, ScpSettings.Soc
             }
         }
         for (String suite : s.addedSuites()) {
-            String name = jsseName(supported, suite);
+            String name = CipherSuites.offerable(suite) ? jsseName(supported, suite) : null;
             if (name == null) {
                 throw new TlsSetupException("Ciphersuite '" + suite + "' not supported by this JVM (see +cc)");
             }

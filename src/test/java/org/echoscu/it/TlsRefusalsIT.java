@@ -180,6 +180,37 @@ class TlsRefusalsIT {
         }
     }
 
+    /** The ACSE timeout bounds the whole handshake: a silent server, and a client sending a byte at a time. */
+    @Test
+    void handshakesAreBoundedByTheAcseTimeout() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Run r = Commands.echoscu(args(clientTls(TlsProfile.BCP195), "-ta", "2", "127.0.0.1",
+                    String.valueOf(silent.getLocalPort())));
+            assertThat(r.exitCode()).isEqualTo(1);
+            TlsRuns.assertOneLine(r, REQUEST_FAILED + "TLS handshake with 127.0.0.1 port " + silent.getLocalPort()
+                    + " failed: ");
+            assertThat(r.stderr()).contains("within 2 s");
+            assertThat(r.millis()).isLessThan(15_000);
+        }
+        try (Server echoscp = Server.echoscp(args(serverTls(TlsProfile.BCP195), "-ta", "2"));
+             java.net.Socket drip = new java.net.Socket("127.0.0.1", echoscp.port)) {
+            long start = System.nanoTime();
+            boolean closed = false;
+            for (int i = 0; i < 60 && !closed; i++) {
+                try {
+                    drip.getOutputStream().write(0x16);
+                    drip.getOutputStream().flush();
+                    Ports.sleep(250);
+                } catch (IOException e) {
+                    closed = true;
+                }
+            }
+            assertThat(closed).as("the server closed a dripping handshake").isTrue();
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
+            TlsRuns.awaitLog(echoscp, "the handshake did not finish within 2 s, the ACSE timeout");
+        }
+    }
+
     @Test
     void unusableKeysAreOneLineAndExitCode1() {
         String ca = pki("ca.pem");
