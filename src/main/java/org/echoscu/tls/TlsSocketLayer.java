@@ -141,7 +141,11 @@ public final class TlsSocketLayer implements TcpConnector.Layer, ScpSettings.Soc
             }
         }
         for (String suite : s.addedSuites()) {
-            String name = CipherSuites.offerable(suite) ? jsseName(supported, suite) : null;
+            if (!CipherSuites.offerable(suite)) {
+                throw new TlsSetupException("Ciphersuite '" + suite + "' not offered: anonymous, export, RC4, DES,"
+                        + " MD5 and TLS 1.3 suites cannot be added (see +cc)");
+            }
+            String name = jsseName(supported, suite);
             if (name == null) {
                 throw new TlsSetupException("Ciphersuite '" + suite + "' not supported by this JVM (see +cc)");
             }
