@@ -141,13 +141,13 @@ public final class TlsSocketLayer implements TcpConnector.Layer, ScpSettings.Soc
             }
         }
         for (String suite : s.addedSuites()) {
-            if (!CipherSuites.offerable(suite)) {
-                throw new TlsSetupException("Ciphersuite '" + suite + "' not offered: anonymous, export, RC4, DES,"
-                        + " MD5 and TLS 1.3 suites cannot be added (see +cc)");
-            }
             String name = jsseName(supported, suite);
             if (name == null) {
                 throw new TlsSetupException("Ciphersuite '" + suite + "' not supported by this JVM (see +cc)");
+            }
+            if (!CipherSuites.offerable(suite)) {
+                throw new TlsSetupException("Ciphersuite '" + suite + "' cannot be added: anonymous, export, RC4, DES,"
+                        + " MD5 and TLS 1.3 suites are never offered (see +cc)");
             }
             if (!out.contains(name)) {
                 out.add(name);
