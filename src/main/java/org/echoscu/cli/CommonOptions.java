@@ -109,20 +109,6 @@ final class CommonOptions {
         }
     }
 
-    /** Any TLS option other than the default -tls: TLS is its own issue and not built yet. */
-    static void refuseTls(ParsedArgs args, OptionTable t) throws UsageException {
-        boolean inTls = false;
-        for (OptionTable.Opt o : t.options()) {
-            if ("-tls".equals(o.shortName())) {
-                inTls = true;
-                continue;
-            }
-            if (inTls && args.has(o.names().get(0))) {
-                throw new UsageException("TLS is not available in this version (" + o.display() + ")");
-            }
-        }
-    }
-
     /**
      * Sets up logging as -q, -v, -d, -ll and -lc say (the rightmost of -q/-v/-d wins), then
      * prints --arguments. DCMTK prints that list whatever the level, so it goes straight to stderr.

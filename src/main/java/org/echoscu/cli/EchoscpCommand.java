@@ -13,6 +13,7 @@ import org.echoscu.net.IpFamily;
 import org.echoscu.scp.EchoScp;
 import org.echoscu.scp.ScpSettings;
 import org.echoscu.log.LogSetup;
+import org.echoscu.tls.TlsSettings;
 import org.slf4j.LoggerFactory;
 
 /** {@code echoscp [options] port}: the command line of the Verification SCP. */
@@ -68,8 +69,24 @@ public final class EchoscpCommand {
     static int run(String[] argv, PrintStream out, PrintStream err) {
         OptionTable table = table();
         return new DcmtkTool(TOOL, PURPOSE, "echoscp [options] port", table).run(argv, out, err, (p, args) -> {
-            ScpSettings settings = settings(p, table);
+            if (TlsOptions.exclusive(p, false)) { // +cc and --list-profiles act alone
+                TlsOptions.check(p, false);
+                return TlsRuntime.exclusive(p, TOOL, PURPOSE, false, args, out, err,
+                        LoggerFactory.getLogger("dcmtk.apps.echoscp"));
+            }
+            ScpSettings settings = settings(p);
+            TlsSettings tls = TlsOptions.check(p, false) ? TlsRuntime.settings(p, false) : null;
             CommonOptions.logging(p, TOOL, args, err);
+            if (tls != null) {
+                ScpSettings.SocketLayer layer = TlsRuntime.serverLayer(tls, settings.acseTimeout(),
+                        LoggerFactory.getLogger("dcmtk.apps.echoscp"));
+                if (layer == null) {
+                    return 1;
+                }
+                settings = new ScpSettings(settings.port(), settings.family(), settings.policy(),
+                        settings.socketTimeout(), settings.acseTimeout(), settings.dimseTimeout(),
+                        settings.maxAssociations(), layer);
+            }
             return serve(settings);
         });
     }
@@ -94,7 +111,7 @@ public final class EchoscpCommand {
         return 0;
     }
 
-    private static ScpSettings settings(ParsedArgs p, OptionTable table) throws UsageException {
+    private static ScpSettings settings(ParsedArgs p) throws UsageException {
         List<String> params = p.parameters();
         if (params.isEmpty()) {
             throw new UsageException("Missing parameter port");
@@ -124,7 +141,6 @@ public final class EchoscpCommand {
         }
         CommonOptions.Network net = CommonOptions.network(p);
         int maxAssociations = Values.intOption(p, "-ma", 1, 100_000, 1000);
-        CommonOptions.refuseTls(p, table);
         return new ScpSettings(port, ip, new AcceptorPolicy(aet, checkCalled, calling, syntaxes, net.maxPdu()),
                 net.socketTimeout(), net.acseTimeout(), net.dimseTimeout(), maxAssociations, null);
     }

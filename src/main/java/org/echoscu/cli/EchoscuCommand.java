@@ -5,9 +5,11 @@ import java.util.List;
 
 import org.echoscu.acse.AssociationProposal;
 import org.echoscu.net.IpFamily;
+import org.echoscu.net.TcpConnector;
 import org.echoscu.scu.EchoScu;
 import org.echoscu.scu.EchoSettings;
 import org.echoscu.log.LogSetup;
+import org.echoscu.tls.TlsSettings;
 import org.slf4j.LoggerFactory;
 
 /** {@code echoscu [options] peer port}: the command line of the Verification SCU. */
@@ -60,16 +62,37 @@ public final class EchoscuCommand {
     static int run(String[] argv, PrintStream out, PrintStream err) {
         OptionTable table = table();
         return new DcmtkTool(TOOL, PURPOSE, "echoscu [options] peer port", table).run(argv, out, err, (p, args) -> {
-            EchoSettings settings = settings(p, table);
+            if (TlsOptions.exclusive(p, true)) { // +cc, --list-profiles, +vc, +rc act alone
+                TlsOptions.check(p, true);
+                return TlsRuntime.exclusive(p, TOOL, PURPOSE, true, args, out, err,
+                        LoggerFactory.getLogger("dcmtk.apps.echoscu"));
+            }
+            EchoSettings settings = settings(p);
+            TlsSettings tls = TlsOptions.check(p, true) ? TlsRuntime.settings(p, true) : null;
             CommonOptions.logging(p, TOOL, args, err);
             if (LoggerFactory.getLogger("dcmtk.apps.echoscu").isDebugEnabled()) {
                 LoggerFactory.getLogger("dcmtk.apps.echoscu").debug("{}\n", Version.header(TOOL));
             }
-            return new EchoScu(settings).run().exitCode();
+            if (tls == null) {
+                return new EchoScu(settings).run().exitCode();
+            }
+            TcpConnector.Layer layer = TlsRuntime.clientLayer(tls, settings.acseTimeout(),
+                    LoggerFactory.getLogger("dcmtk.apps.echoscu"));
+            if (layer == null) {
+                return 1;
+            }
+            int code = new EchoScu(withLayer(settings, layer)).run().exitCode();
+            TlsRuntime.finish(layer);
+            return code;
         });
     }
 
-    private static EchoSettings settings(ParsedArgs p, OptionTable table) throws UsageException {
+    private static EchoSettings withLayer(EchoSettings s, TcpConnector.Layer layer) {
+        return new EchoSettings(s.host(), s.port(), s.family(), s.proposal(), s.connectTimeout(), s.socketTimeout(),
+                s.acseTimeout(), s.dimseTimeout(), s.repeat(), s.abort(), layer);
+    }
+
+    private static EchoSettings settings(ParsedArgs p) throws UsageException {
         List<String> params = p.parameters();
         if (params.isEmpty()) {
             throw new UsageException("Missing parameter peer");
@@ -95,7 +118,6 @@ public final class EchoscuCommand {
         int connectTimeout = Values.intOption(p, "-to", 1, Integer.MAX_VALUE / 1000, 0);
         CommonOptions.Network net = CommonOptions.network(p);
         int repeat = Values.intOption(p, "--repeat", 1, Integer.MAX_VALUE, 1);
-        CommonOptions.refuseTls(p, table);
         return new EchoSettings(peer, port, ip, new AssociationProposal(calling, called, net.maxPdu(), ppc, pts),
                 connectTimeout, net.socketTimeout(), net.acseTimeout(), net.dimseTimeout(), repeat, p.has("--abort"),
                 null);

@@ -43,6 +43,7 @@ public final class Version {
         library(sb, "picocli", picocli.CommandLine.class);
         library(sb, "SLF4J", org.slf4j.LoggerFactory.class);
         library(sb, "Logback", ch.qos.logback.classic.LoggerContext.class);
+        library(sb, "Bouncy Castle (TLS keys and certificates)", org.bouncycastle.openssl.PEMParser.class);
         sb.append("- JSSE (").append(System.getProperty("java.vendor")).append(" ")
                 .append(System.getProperty("java.version")).append(")\n");
         return sb.toString();

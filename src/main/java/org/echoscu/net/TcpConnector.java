@@ -22,6 +22,14 @@ public final class TcpConnector {
     @FunctionalInterface
     public interface Layer {
         Socket wrap(Socket connected, String host, int port) throws IOException;
+
+        /**
+         * Words for a failure on a socket this layer made, once the association runs on it;
+         * {@code e} itself if there are none. {@code nothingReceived}: no PDU came in yet.
+         */
+        default IOException explain(IOException e, boolean nothingReceived) {
+            return e;
+        }
     }
 
     private final String host;

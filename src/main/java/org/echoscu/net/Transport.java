@@ -1,11 +1,13 @@
 package org.echoscu.net;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketOption;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeUnit;
 
 import org.echoscu.pdu.Pdu;
@@ -29,6 +31,14 @@ public final class Transport implements AutoCloseable {
     private final BufferedInputStream buffered;
     private final PduReader reader;
     private final boolean quickAck;
+    private Explainer failures = (e, nothingReceived) -> e;
+    private boolean received;
+
+    /** Puts a failed read or write into words; {@code nothingReceived}: no PDU has come in yet. */
+    @FunctionalInterface
+    public interface Explainer {
+        IOException explain(IOException e, boolean nothingReceived);
+    }
 
     public Transport(Socket socket, int socketTimeoutSeconds) throws IOException {
         this.socket = socket;
@@ -42,14 +52,29 @@ public final class Transport implements AutoCloseable {
         armQuickAck();
     }
 
+    /**
+     * Lets the layer under us (TLS) put a failed read or write into words, e.g. an alert that
+     * says why the peer closed. Timeouts and plain end of stream are left as they are.
+     */
+    public Transport explainFailures(Explainer words) {
+        this.failures = words;
+        return this;
+    }
+
     public void send(Pdu pdu) throws IOException {
         sendEncoded(PduEncoder.encode(pdu));
     }
 
     /** Writes an already encoded PDU in one call. */
     public void sendEncoded(byte[] bytes) throws IOException {
-        out.write(bytes);
-        out.flush();
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (SocketTimeoutException | EOFException e) {
+            throw e;
+        } catch (IOException e) {
+            throw failures.explain(e, !received);
+        }
         armQuickAck();
     }
 
@@ -60,7 +85,15 @@ public final class Transport implements AutoCloseable {
      */
     public Pdu receive(long deadlineNanos, String name, long maxPDataLength) throws IOException, PduFormatException {
         deadlines.deadline(deadlineNanos, name);
-        return reader.read(maxPDataLength);
+        try {
+            Pdu pdu = reader.read(maxPDataLength);
+            received = true;
+            return pdu;
+        } catch (SocketTimeoutException | EOFException e) {
+            throw e;
+        } catch (IOException e) {
+            throw failures.explain(e, !received);
+        }
     }
 
     /** Reads and discards until the peer closes; a stream that lost its PDU framing ends this way. */

@@ -49,8 +49,11 @@ final class AssociationHandler implements Runnable {
         UpperLayer ul;
         try {
             Socket s = settings.layer() == null ? socket : settings.layer().wrap(socket);
-            ul = UpperLayer.acceptor(new Transport(s, settings.socketTimeout()), settings.acseTimeout(),
-                    new PduLogger(LOG));
+            Transport transport = new Transport(s, settings.socketTimeout());
+            if (settings.layer() != null) {
+                transport.explainFailures(settings.layer()::explain);
+            }
+            ul = UpperLayer.acceptor(transport, settings.acseTimeout(), new PduLogger(LOG));
         } catch (IOException e) {
             LOG.warn("connection from {} failed before any association: {}", peer, e.getMessage());
             EchoScp.closeQuietly(socket);

@@ -20,5 +20,13 @@ public record ScpSettings(int port, IpFamily family, AcceptorPolicy policy, int 
     @FunctionalInterface
     public interface SocketLayer {
         java.net.Socket wrap(java.net.Socket accepted) throws java.io.IOException;
+
+        /**
+         * Words for a failure on a socket this layer made, once the association runs on it;
+         * {@code e} itself if there are none. {@code nothingReceived}: no PDU came in yet.
+         */
+        default java.io.IOException explain(java.io.IOException e, boolean nothingReceived) {
+            return e;
+        }
     }
 }

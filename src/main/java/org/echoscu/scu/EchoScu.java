@@ -53,7 +53,7 @@ public final class EchoScu {
         ul.maxPDataLength(settings.proposal().maxPduLength());
         TcpConnector connector = new TcpConnector(settings.host(), settings.port(), settings.family(),
                 settings.connectTimeout(), settings.layer());
-        ul.requestAssociation(rq, () -> new Transport(connector.connect(), settings.socketTimeout()));
+        ul.requestAssociation(rq, () -> transport(connector.connect()));
         Indication answer = ul.receive(Transport.deadlineAfter(settings.acseTimeout()),
                 "ACSE timeout (" + settings.acseTimeout() + " s)");
 
@@ -92,6 +92,12 @@ public final class EchoScu {
             }
         }
         return finish(ul);
+    }
+
+    private Transport transport(java.net.Socket socket) throws java.io.IOException {
+        Transport t = new Transport(socket, settings.socketTimeout());
+        TcpConnector.Layer layer = settings.layer();
+        return layer == null ? t : t.explainFailures(layer::explain);
     }
 
     /** One C-ECHO; null when it succeeded, otherwise how the run ends (the association is dealt with). */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,19 +44,37 @@ final class Commands {
     }
 
     static Run run(List<String> command, Duration limit) {
-        return runIn(ROOT, command, limit);
+        return runIn(ROOT, command, limit, null, Map.of());
     }
 
     /** Runs a command in a working directory of the test's choosing (log files land there). */
     static Run runIn(Path dir, List<String> command, Duration limit) {
+        return runIn(dir, command, limit, null, Map.of());
+    }
+
+    /**
+     * Runs a command; {@code stdin} (if not null) is written to its standard input, which is
+     * then closed; {@code env} adds environment variables.
+     */
+    static Run run(List<String> command, Duration limit, String stdin, Map<String, String> env) {
+        return runIn(ROOT, command, limit, stdin, env);
+    }
+
+    static Run runIn(Path dir, List<String> command, Duration limit, String stdin, Map<String, String> env) {
         try {
             Path out = Files.createTempFile("cmd", ".out");
             Path err = Files.createTempFile("cmd", ".err");
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             pb.environment().put("LC_ALL", "C");
+            pb.environment().putAll(env);
             long start = System.nanoTime();
             Process p = pb.start();
+            if (stdin != null) {
+                try (var in = p.getOutputStream()) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
             if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 fail("%s did not end within %s", command, limit);
