@@ -85,12 +85,22 @@ final class Server implements AutoCloseable {
         }
     }
 
-    /** Open TCP sockets of the server process, from /proc. */
+    /** Open TCP sockets of the server process: its socket descriptors that /proc/net/tcp{,6} lists. */
     int sockets() {
         try (var fds = Files.list(Path.of("/proc", String.valueOf(pid()), "fd"))) {
+            java.util.Set<String> tcp = new java.util.HashSet<>();
+            for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length > 9) {
+                        tcp.add(f[9]);
+                    }
+                }
+            }
             return (int) fds.filter(f -> {
                 try {
-                    return Files.readSymbolicLink(f).toString().startsWith("socket:");
+                    String link = Files.readSymbolicLink(f).toString();
+                    return link.startsWith("socket:[") && tcp.contains(link.substring(8, link.length() - 1));
                 } catch (IOException e) {
                     return false;
                 }
