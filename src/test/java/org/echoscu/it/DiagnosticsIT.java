@@ -108,6 +108,33 @@ class DiagnosticsIT {
     }
 
     @Test
+    void echoscpDumpsFromItsSide() throws Exception {
+        try (Server scp = Server.echoscp("-d")) {
+            Run r = Commands.echoscu("127.0.0.1", String.valueOf(scp.port));
+            assertThat(r.exitCode()).isZero();
+            Ports.sleep(300);
+            String log = scp.log();
+            assertThat(log).contains("D: ====================== BEGIN A-ASSOCIATE-AC =====================",
+                    "D: Their Implementation Version Name: " + org.echoscu.acse.Uids.IMPLEMENTATION_VERSION_NAME,
+                    "D:   Context ID:        1 (Accepted)",
+                    "D: ===================== INCOMING DIMSE MESSAGE ====================",
+                    "D: Message Type                  : C-ECHO RQ",
+                    "D: ===================== OUTGOING DIMSE MESSAGE ====================",
+                    "D: DIMSE Status                  : 0x0000: Success",
+                    "D: Received A-RELEASE-RQ", "D: Sent A-RELEASE-RP");
+        }
+    }
+
+    @Test
+    void traceAddsStateTransitionsAndBytes() throws Exception {
+        Run r = Commands.echoscu("-ll", "trace", "127.0.0.1", String.valueOf(storescp.port));
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stderrLines()).contains("T: Sta1 + Evt1 (A-ASSOCIATE request primitive) -> AE-1 -> Sta4",
+                "T: Sta7 + Evt13 (A-RELEASE-RP PDU received) -> AR-3 -> Sta1", "D: Sent A-RELEASE-RQ",
+                "D:   05  00  00  00  00  04  00  00  00  00");
+    }
+
+    @Test
     void versionNamesRuntimeAndLibraries() {
         Run ours = Commands.echoscu("--version");
         assertThat(ours.exitCode()).isZero();
