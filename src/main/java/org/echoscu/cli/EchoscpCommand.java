@@ -13,8 +13,7 @@ import org.echoscu.acse.TransferSyntax;
 import org.echoscu.net.IpFamily;
 import org.echoscu.scp.EchoScp;
 import org.echoscu.scp.ScpSettings;
-import org.echoscu.log.LogSetup;
-import org.slf4j.LoggerFactory;
+import org.echoscu.log.Logs;
 
 /** {@code echoscp [options] port}: the command line of the Verification SCP. */
 public final class EchoscpCommand {
@@ -27,7 +26,7 @@ public final class EchoscpCommand {
 
     public static void main(String[] argv) {
         int code = run(argv, System.out, System.err);
-        LogSetup.flush();
+        Logs.flush();
         System.exit(code);
     }
 
@@ -90,11 +89,11 @@ public final class EchoscpCommand {
             try {
                 port = scp.start();
             } catch (IOException e) {
-                LoggerFactory.getLogger("dcmtk.apps.echoscp").error(org.echoscu.log.Fatal.MARKER,
+                Logs.get("dcmtk.apps.echoscp").error(org.echoscu.log.Fatal.MARKER,
                         "cannot listen on port {}: {}", settings.port(), e.getMessage());
                 return 1;
             }
-            LoggerFactory.getLogger("dcmtk.apps.echoscp").info("listening on port {} as {}", port,
+            Logs.get("dcmtk.apps.echoscp").info("listening on port {} as {}", port,
                     settings.policy().aeTitle());
             scp.join();
             return 0;
@@ -114,7 +113,7 @@ public final class EchoscpCommand {
         return Version.header(TOOL) + "\n\n" + TOOL + ": " + PURPOSE + "\n" + table.help("echoscp [options] port") + "\n";
     }
 
-    private static ScpSettings settings(ParsedArgs p, OptionTable table) throws UsageException {
+    static ScpSettings settings(ParsedArgs p, OptionTable table) throws UsageException {
         List<String> params = p.parameters();
         if (params.isEmpty()) {
             throw new UsageException("Missing parameter port");

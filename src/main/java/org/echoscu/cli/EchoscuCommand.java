@@ -8,8 +8,7 @@ import org.echoscu.acse.AssociationProposal;
 import org.echoscu.net.IpFamily;
 import org.echoscu.scu.EchoScu;
 import org.echoscu.scu.EchoSettings;
-import org.echoscu.log.LogSetup;
-import org.slf4j.LoggerFactory;
+import org.echoscu.log.Logs;
 
 /** {@code echoscu [options] peer port}: the command line of the Verification SCU. */
 public final class EchoscuCommand {
@@ -22,7 +21,7 @@ public final class EchoscuCommand {
 
     public static void main(String[] argv) {
         int code = run(argv, System.out, System.err);
-        LogSetup.flush();
+        Logs.flush();
         System.exit(code);
     }
 
@@ -77,8 +76,8 @@ public final class EchoscuCommand {
             }
             EchoSettings settings = settings(p, table);
             CommonOptions.logging(p, TOOL, args, err);
-            if (LoggerFactory.getLogger("dcmtk.apps.echoscu").isDebugEnabled()) {
-                LoggerFactory.getLogger("dcmtk.apps.echoscu").debug("{}\n", Version.header(TOOL));
+            if (Logs.get("dcmtk.apps.echoscu").isDebugEnabled()) {
+                Logs.get("dcmtk.apps.echoscu").debug("{}\n", Version.header(TOOL));
             }
             return new EchoScu(settings).run().exitCode();
         } catch (UsageException e) {

@@ -23,7 +23,7 @@ import org.echoscu.net.Transport;
 import org.echoscu.pdu.AAssociateRj;
 import org.echoscu.pdu.AAssociateRq;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.echoscu.log.Logs;
 
 /**
  * The Verification SCU: one association, {@code repeat} C-ECHOs on it, then release or
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EchoScu {
 
-    private static final Logger LOG = LoggerFactory.getLogger("dcmtk.apps.echoscu");
+    private static final Logger LOG = Logs.get("dcmtk.apps.echoscu");
     /** After our A-ABORT there is nothing to wait for but the peer's close; do not wait long. */
     private static final int REQUESTOR_ARTIM_SECONDS = 5;
 
@@ -53,7 +53,7 @@ public final class EchoScu {
         ul.maxPDataLength(settings.proposal().maxPduLength());
         TcpConnector connector = new TcpConnector(settings.host(), settings.port(), settings.family(),
                 settings.connectTimeout(), settings.layer());
-        ul.requestAssociation(rq, () -> new Transport(connector.connect(), settings.socketTimeout()));
+        ul.requestAssociation(rq, new Connect(connector, settings.socketTimeout()));
         Indication answer = ul.receive(Transport.deadlineAfter(settings.acseTimeout()),
                 "ACSE timeout (" + settings.acseTimeout() + " s)");
 
@@ -225,6 +225,22 @@ public final class EchoScu {
             sb.append("\nHint: ").append(hint);
         }
         LOG.error(Fatal.MARKER, sb.toString());
+    }
+
+    /** Opens the transport when the upper layer asks (a class, not a lambda: no bootstrap at start-up). */
+    private static final class Connect implements UpperLayer.Connector {
+        private final TcpConnector connector;
+        private final int socketTimeout;
+
+        Connect(TcpConnector connector, int socketTimeout) {
+            this.connector = connector;
+            this.socketTimeout = socketTimeout;
+        }
+
+        @Override
+        public Transport connect() throws java.io.IOException {
+            return new Transport(connector.connect(), socketTimeout);
+        }
     }
 
     private static String hex4(int v) {
