@@ -15,9 +15,11 @@ import org.echoscu.pdu.PduReader;
 
 /**
  * One TCP (or TLS) connection carrying PDUs. Each PDU leaves in a single write with
- * TCP_NODELAY set; on Linux TCP_QUICKACK is re-armed after each send, because the kernel
- * clears it on its own and a peer writing a PDU in pieces would otherwise wait for our
- * delayed ACK (40 ms) before sending the rest.
+ * TCP_NODELAY set. A peer that writes a PDU in pieces with Nagle's algorithm on (DCMTK does)
+ * holds back the rest until we acknowledge the first piece, which our kernel would delay by
+ * up to 40 ms: so whenever we have part of a PDU and must wait for the rest, we set
+ * TCP_QUICKACK (Linux), which sends the pending ACK at once. A PDU that arrives whole costs
+ * no such call and no extra ACK packet.
  */
 public final class Transport implements AutoCloseable {
 
@@ -26,18 +28,19 @@ public final class Transport implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final DeadlineInputStream deadlines;
+    private final Buffer buffer;
     private final PduReader reader;
-    private final boolean quickAck;
 
     public Transport(Socket socket, int socketTimeoutSeconds) throws IOException {
         this.socket = socket;
         socket.setTcpNoDelay(true);
-        this.quickAck = QUICKACK != null && socket.supportedOptions().contains(QUICKACK);
+        boolean quickAck = QUICKACK != null && socket.supportedOptions().contains(QUICKACK);
         this.out = socket.getOutputStream();
         InputStream raw = socket.getInputStream();
-        this.deadlines = new DeadlineInputStream(raw, socket, Math.max(0, socketTimeoutSeconds) * 1000);
-        this.reader = new PduReader(new BufferedInputStream(deadlines, 16 * 1024));
-        armQuickAck();
+        this.deadlines = new DeadlineInputStream(raw, socket, Math.max(0, socketTimeoutSeconds) * 1000,
+                quickAck ? QUICKACK : null);
+        this.buffer = new Buffer(deadlines);
+        this.reader = new PduReader(buffer);
     }
 
     public void send(Pdu pdu) throws IOException {
@@ -48,7 +51,6 @@ public final class Transport implements AutoCloseable {
     public void sendEncoded(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
-        armQuickAck();
     }
 
     /**
@@ -58,6 +60,8 @@ public final class Transport implements AutoCloseable {
      */
     public Pdu receive(long deadlineNanos, String name, long maxPDataLength) throws IOException, PduFormatException {
         deadlines.deadline(deadlineNanos, name);
+        // Bytes left in the buffer are the start of this PDU: then any read from the socket is for its rest.
+        deadlines.pduBegins(buffer.buffered() > 0);
         return reader.read(maxPDataLength);
     }
 
@@ -94,13 +98,14 @@ public final class Transport implements AutoCloseable {
         }
     }
 
-    private void armQuickAck() {
-        if (quickAck) {
-            try {
-                socket.setOption(QUICKACK, true);
-            } catch (IOException | UnsupportedOperationException ignored) {
-                // an optimisation only; the transfer itself is unaffected
-            }
+    /** The receive buffer, which can tell how much it holds without asking the socket. */
+    private static final class Buffer extends BufferedInputStream {
+        Buffer(InputStream in) {
+            super(in, 16 * 1024);
+        }
+
+        int buffered() {
+            return count - pos;
         }
     }
 
