@@ -158,7 +158,11 @@ def main():
                     help="DCMTK's echoes against the default storescp, where each costs two 40 ms stalls "
                          "(default 100; rates are compared)")
     ap.add_argument("--scp-echoes", type=int, default=20000,
-                    help="echoes in all per echoscp load round, shared among the clients (default 20000)")
+                    help="echoes per echoscp load round, shared among the clients, each client doing at least "
+                         "--scp-min-per-client (default 20000)")
+    ap.add_argument("--scp-min-per-client", type=int, default=1000,
+                    help="echoes each load client does at least, so its own start-up does not dominate "
+                         "(default 1000)")
     ap.add_argument("--only", default="", help="comma-separated scenario numbers to run (default all)")
     args = ap.parse_args()
 
@@ -267,7 +271,7 @@ def main():
         if want(6):
             for clients in (1, 8, 64):
                 progress("6: echoscp with %d concurrent clients" % clients)
-                per = max(1, args.scp_echoes // clients)
+                per = max(args.scp_min_per_client, args.scp_echoes // clients)
                 rates, hwms, idles = [], [], []
                 for _ in range(args.runs):
                     peer = Peer("echoscp", ours_scp, cwd=workdir)
