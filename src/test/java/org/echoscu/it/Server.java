@@ -40,7 +40,26 @@ final class Server implements AutoCloseable {
         int port = Ports.free();
         List<String> cmd = Commands.withPrefix(Commands.ROOT.resolve("bin/echoscp").toString(), options);
         cmd.add(String.valueOf(port));
-        return start(cmd, port, javaOpts);
+        Server s = start(cmd, port, javaOpts);
+        s.awaitIdle();
+        return s;
+    }
+
+    /**
+     * Waits until echoscp has dealt with the connection that found it listening: that socket
+     * closed and its thread gone, so counts of sockets and threads start from an idle server.
+     */
+    private void awaitIdle() {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        int lastThreads = -1;
+        while (System.nanoTime() < end) {
+            int threads = threads();
+            if (sockets() <= 1 && threads == lastThreads) {
+                return;
+            }
+            lastThreads = threads;
+            Ports.sleep(50);
+        }
     }
 
     private static Server start(List<String> cmd, int port) {
@@ -85,12 +104,29 @@ final class Server implements AutoCloseable {
         }
     }
 
-    /** Open TCP sockets of the server process, from /proc. */
+    /**
+     * Open network sockets of the server process, from /proc: its socket descriptors less the
+     * UNIX-domain ones (in its net/unix table). Those do not count: the JDK keeps one of its own
+     * for closing sockets, created once on first use, so not necessarily before a test starts.
+     */
     int sockets() {
-        try (var fds = Files.list(Path.of("/proc", String.valueOf(pid()), "fd"))) {
+        Path proc = Path.of("/proc", String.valueOf(pid()));
+        java.util.Set<String> unix = new java.util.HashSet<>();
+        try {
+            for (String line : Files.readAllLines(proc.resolve("net").resolve("unix"))) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 6 && !f[0].equals("Num")) {
+                    unix.add(f[6]);
+                }
+            }
+        } catch (IOException e) {
+            // no UNIX-domain table: nothing to leave out
+        }
+        try (var fds = Files.list(proc.resolve("fd"))) {
             return (int) fds.filter(f -> {
                 try {
-                    return Files.readSymbolicLink(f).toString().startsWith("socket:");
+                    String link = Files.readSymbolicLink(f).toString();
+                    return link.startsWith("socket:[") && !unix.contains(link.substring(8, link.length() - 1));
                 } catch (IOException e) {
                     return false;
                 }
