@@ -19,6 +19,8 @@ final class DeadlineInputStream extends FilterInputStream {
     private final int socketTimeoutMillis;
     /** How long to let the peer finish a PDU it has begun before blocking for the rest. */
     private static final long REST_WAIT_NANOS = 30_000;
+    /** How long to let the peer answer before blocking for a new PDU. */
+    private static final long ANSWER_WAIT_NANOS = 100_000;
     /** TCP_QUICKACK where the socket has it, else null. */
     private final SocketOption<Boolean> quickAck;
     private long deadlineNanos;
@@ -94,17 +96,22 @@ final class DeadlineInputStream extends FilterInputStream {
             if (quickAck != null) {
                 hurryPeer();
             }
-            awaitRest();
+            yieldUntilReadable(REST_WAIT_NANOS);
+        } else {
+            yieldUntilReadable(ANSWER_WAIT_NANOS);
         }
     }
 
     /**
-     * The rest of a PDU is usually a few microseconds behind its start: the peer wrote it in
-     * two pieces and our wake-up on the first took its CPU before it wrote the second. Giving
-     * the CPU back for a moment lets it; going to sleep would cost a wake-up more per message.
+     * Gives the CPU away, for at most {@code nanos}, until something is readable. The peer
+     * usually answers within tens of microseconds, and the rest of a PDU is usually a few
+     * microseconds behind its start (the peer wrote it in two pieces and our wake-up on the
+     * first took its CPU before it wrote the second). Yielding lets the peer run at once and
+     * finds its bytes without a sleep and a wake-up, which on a virtual machine cost more than
+     * the answer itself; past the limit the read blocks as usual.
      */
-    private void awaitRest() {
-        long until = System.nanoTime() + REST_WAIT_NANOS;
+    private void yieldUntilReadable(long nanos) {
+        long until = System.nanoTime() + nanos;
         try {
             while (in.available() == 0 && System.nanoTime() < until) {
                 Thread.yield();
