@@ -61,7 +61,12 @@ public enum TransferSyntax {
 
     /** The first {@code n} of the table, as -pts n proposes them. */
     public static List<String> firstUids(int n) {
-        return java.util.Arrays.stream(values()).limit(n).map(TransferSyntax::uid).toList();
+        TransferSyntax[] all = values();
+        String[] uids = new String[Math.min(Math.max(n, 0), all.length)];
+        for (int i = 0; i < uids.length; i++) {
+            uids[i] = all[i].uid;
+        }
+        return List.of(uids);
     }
 
     /** DCMTK's name for a UID, or the UID itself when it is not one of ours. */

@@ -167,7 +167,7 @@ final class CommonOptions {
             sb.append('\'').append(a).append("' ");
         }
         if (configured) {
-            org.slf4j.LoggerFactory.getLogger("dcmtk.apps." + tool).info("{}\n", sb);
+            org.echoscu.log.Logs.get("dcmtk.apps." + tool).info("{}\n", sb);
         } else {
             err.println("I: " + sb);
             err.println("I: ");

@@ -3,19 +3,20 @@ package org.echoscu.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.IGetter;
-import picocli.CommandLine.Model.ISetter;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
-
 /**
  * Parses a command line by DCMTK's conventions with picocli doing the matching: options
  * with - or + anywhere among the parameters, short and long names, fixed numbers of values.
  * The model is built in code rather than from annotations so start-up does no reflection.
  * Every option appearance is recorded in order, so "rightmost wins" is a lookup, and
  * picocli's errors are turned into DCMTK's wording.
+ *
+ * <p>Start-up: picocli's classes are Java 5 class files, which a class-data-sharing archive
+ * cannot hold, and building its model of some sixty options costs more than the echo itself.
+ * So a plain command line, where every word is either an option's exact name followed by
+ * its values or a parameter, and no value or parameter looks like an option, is read by
+ * {@link #scan} directly. Anything else (a missing value, an unknown option, a value that
+ * starts with - or +, {@code --name=value}) goes to picocli ({@link PicocliParser}), which
+ * judges it as before; this class does not refer to picocli, so a plain echo never loads it.
  */
 public final class DcmtkParser {
 
@@ -23,81 +24,48 @@ public final class DcmtkParser {
     }
 
     public static ParsedArgs parse(OptionTable table, List<String> args) throws UsageException {
+        ParsedArgs plain = scan(table, args);
+        return plain != null ? plain : PicocliParser.parse(table, args);
+    }
+
+    /**
+     * The plain case without picocli; null when the command line needs picocli's judgement.
+     * Gives the same result as picocli wherever it gives one (DcmtkParserTest checks this).
+     */
+    static ParsedArgs scan(OptionTable table, List<String> args) {
         ParsedArgs parsed = new ParsedArgs();
-        CommandSpec spec = CommandSpec.create();
-        for (OptionTable.Opt opt : table.options()) {
-            spec.addOption(OptionSpec.builder(opt.names().toArray(new String[0]))
-                    .arity(String.valueOf(opt.arity()))
-                    .type(opt.arity() == 0 ? boolean.class : opt.arity() == 1 ? String.class : String[].class)
-                    .getter(nothing())
-                    .setter(recorder(parsed, opt))
-                    .build());
-        }
-        PositionalParamSpec params = PositionalParamSpec.builder().index("0..*").arity("0..*")
-                .type(String[].class).build();
-        spec.addPositional(params);
-        CommandLine cl = new CommandLine(spec);
-        cl.setOverwrittenOptionsAllowed(true);
-        cl.setPosixClusteredShortOptionsAllowed(false);
-        cl.setExpandAtFiles(false);
-        cl.setUnmatchedArgumentsAllowed(false);
-        cl.setAbbreviatedOptionsAllowed(false);
-        cl.setEndOfOptionsDelimiter("\u0000"); // DCMTK knows no "--": never match it
-        try {
-            cl.parseArgs(args.toArray(new String[0]));
-        } catch (CommandLine.MissingParameterException e) {
-            throw new UsageException("Missing value for option " + optionName(e));
-        } catch (CommandLine.UnmatchedArgumentException e) {
-            throw new UsageException("Unknown option " + e.getUnmatched().get(0));
-        } catch (CommandLine.ParameterException e) {
-            throw new UsageException(e.getMessage());
-        }
-        String[] values = params.getValue();
-        List<String> positional = values == null ? List.of() : List.of(values);
-        for (String p : positional) {
-            if (p.length() > 1 && (p.charAt(0) == '+' || p.charAt(0) == '-')
-                    && !Character.isDigit(p.charAt(1))) {
-                throw new UsageException("Unknown option " + p);
+        List<String> positional = new ArrayList<>();
+        int n = args.size();
+        for (int i = 0; i < n; i++) {
+            String word = args.get(i);
+            OptionTable.Opt opt = table.lookup(word);
+            if (opt == null) {
+                if (looksLikeOption(word)) {
+                    return null;
+                }
+                positional.add(word);
+                continue;
             }
+            int arity = opt.arity();
+            if (i + arity >= n) {
+                return null;
+            }
+            List<String> values = new ArrayList<>(arity);
+            for (int k = 1; k <= arity; k++) {
+                String value = args.get(i + k);
+                if (looksLikeOption(value)) {
+                    return null;
+                }
+                values.add(value);
+            }
+            parsed.add(opt, values);
+            i += arity;
         }
         parsed.parameters(positional);
         return parsed;
     }
 
-    private static String optionName(CommandLine.MissingParameterException e) {
-        if (e.getMissing() != null && !e.getMissing().isEmpty()
-                && e.getMissing().get(0) instanceof OptionSpec o) {
-            return o.longestName();
-        }
-        return e.getMessage();
-    }
-
-    private static IGetter nothing() {
-        return new IGetter() {
-            @Override
-            public <T> T get() {
-                return null;
-            }
-        };
-    }
-
-    private static ISetter recorder(ParsedArgs parsed, OptionTable.Opt opt) {
-        return new ISetter() {
-            @Override
-            public <T> T set(T value) {
-                // picocli also calls setters to apply initial values (false, null) before parsing
-                if (value == null || Boolean.FALSE.equals(value)) {
-                    return null;
-                }
-                List<String> values = new ArrayList<>();
-                if (value instanceof String s) {
-                    values.add(s);
-                } else if (value instanceof String[] a) {
-                    values.addAll(List.of(a));
-                }
-                parsed.add(opt, values);
-                return null;
-            }
-        };
+    private static boolean looksLikeOption(String word) {
+        return !word.isEmpty() && (word.charAt(0) == '-' || word.charAt(0) == '+');
     }
 }

@@ -13,6 +13,7 @@ import org.echoscu.net.IpFamily;
 import org.echoscu.scp.EchoScp;
 import org.echoscu.scp.ScpSettings;
 import org.echoscu.log.LogSetup;
+import org.echoscu.log.Logs;
 import org.echoscu.tls.TlsSettings;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ public final class EchoscpCommand {
 
     public static void main(String[] argv) {
         int code = run(argv, System.out, System.err);
-        LogSetup.flush();
+        Logs.flush();
         System.exit(code);
     }
 
@@ -92,7 +93,7 @@ public final class EchoscpCommand {
     }
 
     private static int serve(ScpSettings settings) {
-        org.slf4j.Logger log = LoggerFactory.getLogger("dcmtk.apps.echoscp");
+        org.slf4j.Logger log = Logs.get("dcmtk.apps.echoscp");
         EchoScp scp = new EchoScp(settings);
         int port;
         try {
@@ -111,7 +112,7 @@ public final class EchoscpCommand {
         return 0;
     }
 
-    private static ScpSettings settings(ParsedArgs p) throws UsageException {
+    static ScpSettings settings(ParsedArgs p) throws UsageException {
         List<String> params = p.parameters();
         if (params.isEmpty()) {
             throw new UsageException("Missing parameter port");

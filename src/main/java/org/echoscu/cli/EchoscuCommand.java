@@ -9,6 +9,7 @@ import org.echoscu.net.TcpConnector;
 import org.echoscu.scu.EchoScu;
 import org.echoscu.scu.EchoSettings;
 import org.echoscu.log.LogSetup;
+import org.echoscu.log.Logs;
 import org.echoscu.tls.TlsSettings;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,7 @@ public final class EchoscuCommand {
 
     public static void main(String[] argv) {
         int code = run(argv, System.out, System.err);
-        LogSetup.flush();
+        Logs.flush();
         System.exit(code);
     }
 
@@ -70,8 +71,8 @@ public final class EchoscuCommand {
             EchoSettings settings = settings(p);
             TlsSettings tls = TlsOptions.check(p, true) ? TlsRuntime.settings(p, true) : null;
             CommonOptions.logging(p, TOOL, args, err);
-            if (LoggerFactory.getLogger("dcmtk.apps.echoscu").isDebugEnabled()) {
-                LoggerFactory.getLogger("dcmtk.apps.echoscu").debug("{}\n", Version.header(TOOL));
+            if (Logs.get("dcmtk.apps.echoscu").isDebugEnabled()) {
+                Logs.get("dcmtk.apps.echoscu").debug("{}\n", Version.header(TOOL));
             }
             if (tls == null) {
                 return new EchoScu(settings).run().exitCode();

@@ -66,6 +66,16 @@ public final class OptionTable {
         return options;
     }
 
+    /** The option of this exact short or long name, or null. */
+    public Opt lookup(String name) {
+        for (Opt o : options) {
+            if (name.equals(o.shortName()) || name.equals(o.longName())) {
+                return o;
+            }
+        }
+        return null;
+    }
+
     public Opt find(String name) {
         for (Opt o : options) {
             if (name.equals(o.shortName()) || name.equals(o.longName())) {

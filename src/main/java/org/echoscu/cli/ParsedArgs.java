@@ -21,6 +21,11 @@ public final class ParsedArgs {
         parameters.addAll(values);
     }
 
+    /** Every option occurrence, in command-line order. */
+    List<Occurrence> occurrences() {
+        return occurrences;
+    }
+
     public List<String> parameters() {
         return parameters;
     }

@@ -2,6 +2,7 @@ package org.echoscu.dimse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,16 +17,19 @@ public final class CommandSet {
     /** Commands bigger than this are not C-ECHO traffic; refuse them rather than buffer them. */
     public static final int MAX_ENCODED_LENGTH = 64 * 1024;
 
-    private final Map<Integer, byte[]> elements = new TreeMap<>(Integer::compareUnsigned);
+    /** Tags in unsigned ascending order, and their values: a C-ECHO command has five or six. */
+    private int[] tags = new int[8];
+    private byte[][] values = new byte[8][];
+    private int size;
 
     public CommandSet putUs(int tag, int value) {
-        elements.put(tag, new byte[] {(byte) value, (byte) (value >>> 8)});
+        put(tag, new byte[] {(byte) value, (byte) (value >>> 8)});
         return this;
     }
 
     public CommandSet putUi(int tag, String uid) {
         byte[] b = uid.getBytes(StandardCharsets.US_ASCII);
-        elements.put(tag, (b.length & 1) == 0 ? b : Arrays.copyOf(b, b.length + 1)); // NUL pad to even length
+        put(tag, (b.length & 1) == 0 ? b : Arrays.copyOf(b, b.length + 1)); // NUL pad to even length
         return this;
     }
 
@@ -35,17 +39,17 @@ public final class CommandSet {
             b = Arrays.copyOf(b, b.length + 1);
             b[b.length - 1] = ' ';
         }
-        elements.put(tag, b);
+        put(tag, b);
         return this;
     }
 
     public boolean contains(int tag) {
-        return elements.containsKey(tag);
+        return indexOf(tag) >= 0;
     }
 
     /** The US value of an element, or throws naming the element. */
     public int us(int tag) throws DimseException {
-        byte[] v = elements.get(tag);
+        byte[] v = value(tag);
         if (v == null) {
             throw new DimseException("command lacks element " + Tag.format(tag));
         }
@@ -56,64 +60,125 @@ public final class CommandSet {
     }
 
     public String text(int tag) {
-        byte[] v = elements.get(tag);
+        byte[] v = value(tag);
         if (v == null) {
             return null;
         }
-        String s = new String(v, StandardCharsets.US_ASCII);
-        int e = s.length();
-        while (e > 0 && (s.charAt(e - 1) == '\0' || s.charAt(e - 1) == ' ')) {
+        int e = v.length;
+        while (e > 0 && (v[e - 1] == 0 || v[e - 1] == ' ')) {
             e--;
         }
-        return s.substring(0, e);
+        return new String(v, 0, e, StandardCharsets.US_ASCII);
     }
 
+    /** The elements in tag order (a copy; changing it changes nothing here). */
     public Map<Integer, byte[]> elements() {
-        return java.util.Collections.unmodifiableMap(elements);
+        Map<Integer, byte[]> m = new TreeMap<>(UNSIGNED);
+        for (int i = 0; i < size; i++) {
+            m.put(tags[i], values[i]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** Orders tags as unsigned numbers, group first (a class rather than a method reference: no bootstrap). */
+    private static final Comparator<Integer> UNSIGNED = new Comparator<>() {
+        @Override
+        public int compare(Integer a, Integer b) {
+            return Integer.compareUnsigned(a, b);
+        }
+    };
+
+    private byte[] value(int tag) {
+        int i = indexOf(tag);
+        return i < 0 ? null : values[i];
+    }
+
+    /** Index of tag, or -(insertion point) - 1. Commands arrive sorted, so appends are the rule. */
+    private int indexOf(int tag) {
+        int lo = 0;
+        int hi = size - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = Integer.compareUnsigned(tags[mid], tag);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(lo + 1);
+    }
+
+    /** Sets an element; a tag given twice keeps its last value. */
+    private void put(int tag, byte[] value) {
+        int i = size > 0 && Integer.compareUnsigned(tags[size - 1], tag) < 0 ? -(size + 1) : indexOf(tag);
+        if (i >= 0) {
+            values[i] = value;
+            return;
+        }
+        int at = -(i + 1);
+        if (size == tags.length) {
+            tags = Arrays.copyOf(tags, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+        }
+        System.arraycopy(tags, at, tags, at + 1, size - at);
+        System.arraycopy(values, at, values, at + 1, size - at);
+        tags[at] = tag;
+        values[at] = value;
+        size++;
     }
 
     public byte[] encode() {
         int length = 0;
-        for (Map.Entry<Integer, byte[]> e : elements.entrySet()) {
-            if (e.getKey() != Tag.COMMAND_GROUP_LENGTH) {
-                length += 8 + e.getValue().length;
+        for (int i = 0; i < size; i++) {
+            if (tags[i] != Tag.COMMAND_GROUP_LENGTH) {
+                length += 8 + values[i].length;
             }
         }
         byte[] out = new byte[12 + length];
         int pos = header(out, 0, Tag.COMMAND_GROUP_LENGTH, 4);
         pos = le32(out, pos, length);
-        for (Map.Entry<Integer, byte[]> e : elements.entrySet()) {
-            if (e.getKey() != Tag.COMMAND_GROUP_LENGTH) {
-                pos = header(out, pos, e.getKey(), e.getValue().length);
-                System.arraycopy(e.getValue(), 0, out, pos, e.getValue().length);
-                pos += e.getValue().length;
+        for (int i = 0; i < size; i++) {
+            if (tags[i] != Tag.COMMAND_GROUP_LENGTH) {
+                byte[] v = values[i];
+                pos = header(out, pos, tags[i], v.length);
+                System.arraycopy(v, 0, out, pos, v.length);
+                pos += v.length;
             }
         }
         return out;
     }
 
     public static CommandSet decode(byte[] b) throws DimseException {
+        return decode(b, 0, b.length);
+    }
+
+    /** Decodes {@code length} bytes of {@code b} from {@code offset}. */
+    public static CommandSet decode(byte[] b, int offset, int length) throws DimseException {
         CommandSet cs = new CommandSet();
-        int pos = 0;
-        while (pos < b.length) {
-            if (b.length - pos < 8) {
-                throw new DimseException("command set ends inside an element header at offset " + pos);
+        int end = offset + length;
+        int pos = offset;
+        while (pos < end) {
+            if (end - pos < 8) {
+                throw new DimseException("command set ends inside an element header at offset " + (pos - offset));
             }
             int group = le16(b, pos);
             int element = le16(b, pos + 2);
-            long length = le32u(b, pos + 4);
+            long valueLength = le32u(b, pos + 4);
             int tag = group << 16 | element;
             if (group != 0) {
                 throw new DimseException("element " + Tag.format(tag) + " outside the command group 0000 at offset "
-                        + pos + " (a data set sent as a command?)");
+                        + (pos - offset) + " (a data set sent as a command?)");
             }
-            if (length > b.length - pos - 8) {
-                throw new DimseException("element " + Tag.format(tag) + " claims " + length
-                        + " bytes, only " + (b.length - pos - 8) + " are left");
+            if (valueLength > end - pos - 8) {
+                throw new DimseException("element " + Tag.format(tag) + " claims " + valueLength
+                        + " bytes, only " + (end - pos - 8) + " are left");
             }
             pos += 8;
-            cs.elements.put(tag, Arrays.copyOfRange(b, pos, pos + (int) length));
-            pos += (int) length;
+            cs.put(tag, Arrays.copyOfRange(b, pos, pos + (int) valueLength));
+            pos += (int) valueLength;
         }
         return cs;
     }
@@ -145,8 +210,8 @@ public final class CommandSet {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        for (Map.Entry<Integer, byte[]> e : elements.entrySet()) {
-            sb.append(Tag.format(e.getKey())).append(' ').append(e.getValue().length).append(" bytes\n");
+        for (int i = 0; i < size; i++) {
+            sb.append(Tag.format(tags[i])).append(' ').append(values[i].length).append(" bytes\n");
         }
         return sb.toString();
     }

@@ -53,6 +53,9 @@ public final class DimseChannel {
 
     /** The P-DATA-TF PDUs that carry one command: one PDV each, the last one flagged. */
     public static List<PDataTf> fragment(int contextId, byte[] encoded, long maxPdv) {
+        if (maxPdv <= 0 || maxPdv >= encoded.length) { // the usual case: one PDV, no copy
+            return List.of(new PDataTf(List.of(new Pdv(contextId, Pdv.COMMAND | Pdv.LAST, encoded))));
+        }
         int chunk = maxPdv <= 0 || maxPdv >= encoded.length ? Math.max(1, encoded.length) : (int) maxPdv;
         int count = Math.max(1, (encoded.length + chunk - 1) / chunk);
         PDataTf[] out = new PDataTf[count];

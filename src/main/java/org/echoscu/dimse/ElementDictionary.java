@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.echoscu.log.Logs;
 
 /**
  * Element names and VRs for debug dumps. DCMTK's text dictionaries (tab-separated
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ElementDictionary {
 
-    private static final Logger LOG = LoggerFactory.getLogger("dcmtk.dcmdata");
+    private static final Logger LOG = Logs.get("dcmtk.dcmdata");
     private static ElementDictionary shared;
 
     /** An element's VR and keyword. */

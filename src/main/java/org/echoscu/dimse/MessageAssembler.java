@@ -44,12 +44,18 @@ public final class MessageAssembler {
         if (command.size() + pdv.data().length > CommandSet.MAX_ENCODED_LENGTH) {
             throw new DimseException("command set larger than " + CommandSet.MAX_ENCODED_LENGTH + " bytes");
         }
-        command.writeBytes(pdv.data());
-        if (!pdv.isLast()) {
-            return null;
+        CommandSet cs;
+        if (command.size() == 0 && pdv.isLast()) { // the usual case: the whole command in one PDV
+            cs = CommandSet.decode(pdv.data());
+        } else {
+            command.writeBytes(pdv.data());
+            if (!pdv.isLast()) {
+                return null;
+            }
+            byte[] whole = command.toByteArray();
+            command.reset();
+            cs = CommandSet.decode(whole);
         }
-        CommandSet cs = CommandSet.decode(command.toByteArray());
-        command.reset();
         if (cs.us(Tag.COMMAND_DATA_SET_TYPE) == CommandField.NO_DATA_SET) {
             return complete(cs, 0);
         }

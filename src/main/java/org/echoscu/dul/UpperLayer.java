@@ -4,6 +4,7 @@ import static org.echoscu.dul.State.*;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.echoscu.net.TimeoutExpiredException;
@@ -223,8 +224,12 @@ public final class UpperLayer {
     // ---- the machine -----------------------------------------------------------------
 
     private void fire(Event event, Pdu pdu) {
-        Action action = StateTable.action(state, event).orElseThrow(() -> new IllegalStateException(
-                event + " (" + event.description() + ") is not allowed in " + state + " (" + state.description() + ")"));
+        Optional<Action> cell = StateTable.action(state, event);
+        if (cell.isEmpty()) {
+            throw new IllegalStateException(event + " (" + event.description() + ") is not allowed in " + state
+                    + " (" + state.description() + ")");
+        }
+        Action action = cell.get();
         State from = state;
         state = perform(action, from, event, pdu);
         listener.transition(from, event, action, state);

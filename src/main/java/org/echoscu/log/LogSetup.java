@@ -16,7 +16,7 @@ import ch.qos.logback.core.spi.FilterReply;
 /**
  * Logging set-up in code, not XML: the console appender on stderr with DCMTK's letter
  * format, at the level the command line asks for. Done without Joran so a plain echo does
- * not pay for an XML parser at start-up.
+ * not pay for an XML parser at start-up; and only once a message is due (see {@link Logs}).
  */
 public final class LogSetup {
 
@@ -26,9 +26,15 @@ public final class LogSetup {
     private LogSetup() {
     }
 
-    /** Console logging at a DCMTK level name (fatal … trace). */
+    /**
+     * Console logging at a DCMTK level name (fatal … trace). If Logback has not started yet,
+     * the level is only recorded: Logback starts with it when the first message needs it.
+     */
     public static void console(String level) {
-        console((LoggerContext) LoggerFactory.getILoggerFactory(), level);
+        Logs.consoleLevel(level);
+        if (Logs.started()) {
+            console((LoggerContext) LoggerFactory.getILoggerFactory(), level);
+        }
     }
 
     static void console(LoggerContext ctx, String level) {
@@ -50,9 +56,14 @@ public final class LogSetup {
 
     /**
      * Flushes and closes every appender before the JVM exits: file appenders configured with
-     * ImmediateFlush = false (-lc) would otherwise lose their last lines.
+     * ImmediateFlush = false (-lc) would otherwise lose their last lines. The commands call
+     * {@link Logs#flush()}, which comes here only if Logback ever started.
      */
     public static void flush() {
+        Logs.flush();
+    }
+
+    static void stop() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
             ctx.stop();
         }

@@ -4,26 +4,44 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketOption;
 import java.net.SocketTimeoutException;
 
 /**
  * Bounds every blocking read by the nearer of two limits: the socket timeout (-ts), which
  * caps each single read, and a deadline for the whole wait (ACSE, DIMSE or ARTIM timer),
- * which a peer dripping one byte at a time cannot stretch.
+ * which a peer dripping one byte at a time cannot stretch. Also hurries a peer that holds back
+ * the rest of a PDU until we acknowledge its start (see {@link Transport}).
  */
 final class DeadlineInputStream extends FilterInputStream {
 
     private final Socket socket;
     private final int socketTimeoutMillis;
+    /** How long to let the peer finish a PDU it has begun before blocking for the rest. */
+    private static final long REST_WAIT_NANOS = 30_000;
+    /** How long to let the peer answer before blocking for a new PDU. */
+    private static final long ANSWER_WAIT_NANOS = 100_000;
+    /** TCP_QUICKACK where the socket has it, else null. */
+    private final SocketOption<Boolean> quickAck;
     private long deadlineNanos;
     private String deadlineName = "";
     /** Whether the current read's timeout is the deadline's rather than the socket timeout's. */
     private boolean deadlineBinds;
+    /** Whether part of the PDU being read has arrived: a read now waits for its rest. */
+    private boolean midPdu;
+    /** The socket timeout last set, so an unchanged one is not set again. */
+    private int armedTimeout = -1;
 
-    DeadlineInputStream(InputStream in, Socket socket, int socketTimeoutMillis) {
+    DeadlineInputStream(InputStream in, Socket socket, int socketTimeoutMillis, SocketOption<Boolean> quickAck) {
         super(in);
         this.socket = socket;
         this.socketTimeoutMillis = socketTimeoutMillis;
+        this.quickAck = quickAck;
+    }
+
+    /** A PDU is about to be read; {@code started}: some of it is already buffered. */
+    void pduBegins(boolean started) {
+        this.midPdu = started;
     }
 
     /** @param deadlineNanos a {@link System#nanoTime()} value, or 0 for none */
@@ -36,7 +54,9 @@ final class DeadlineInputStream extends FilterInputStream {
     public int read() throws IOException {
         arm();
         try {
-            return super.read();
+            int b = super.read();
+            midPdu = true;
+            return b;
         } catch (SocketTimeoutException e) {
             throw expired();
         }
@@ -46,7 +66,9 @@ final class DeadlineInputStream extends FilterInputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         arm();
         try {
-            return super.read(b, off, len);
+            int n = super.read(b, off, len);
+            midPdu = true;
+            return n;
         } catch (SocketTimeoutException e) {
             throw expired();
         }
@@ -66,7 +88,46 @@ final class DeadlineInputStream extends FilterInputStream {
                 deadlineBinds = true;
             }
         }
-        socket.setSoTimeout(timeout);
+        if (timeout != armedTimeout) {
+            socket.setSoTimeout(timeout);
+            armedTimeout = timeout;
+        }
+        if (midPdu) {
+            if (quickAck != null) {
+                hurryPeer();
+            }
+            yieldUntilReadable(REST_WAIT_NANOS);
+        } else {
+            yieldUntilReadable(ANSWER_WAIT_NANOS);
+        }
+    }
+
+    /**
+     * Gives the CPU away, for at most {@code nanos}, until something is readable. The peer
+     * usually answers within tens of microseconds, and the rest of a PDU is usually a few
+     * microseconds behind its start (the peer wrote it in two pieces and our wake-up on the
+     * first took its CPU before it wrote the second). Yielding lets the peer run at once and
+     * finds its bytes without a sleep and a wake-up, which on a virtual machine cost more than
+     * the answer itself; past the limit the read blocks as usual.
+     */
+    private void yieldUntilReadable(long nanos) {
+        long until = System.nanoTime() + nanos;
+        try {
+            while (in.available() == 0 && System.nanoTime() < until) {
+                Thread.yield();
+            }
+        } catch (IOException e) {
+            // the read that follows reports it
+        }
+    }
+
+    /** Sends our pending ACK now, so a peer waiting for it (Nagle) sends the rest of the PDU. */
+    private void hurryPeer() {
+        try {
+            socket.setOption(quickAck, true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // an optimisation only; the transfer itself is unaffected
+        }
     }
 
     private TimeoutExpiredException expired() {

@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -50,7 +51,7 @@ public final class TcpConnector {
         List<InetAddress> candidates = resolve();
         IOException last = null;
         for (InetAddress address : candidates) {
-            Socket s = new Socket();
+            Socket s = new Socket(Proxy.NO_PROXY); // DICOM goes direct: no SOCKS layer, no proxy selector to start
             try {
                 s.setTcpNoDelay(true);
                 s.connect(new InetSocketAddress(address, port), connectTimeoutSeconds * 1000);

@@ -17,9 +17,10 @@ import org.echoscu.pdu.PduReader;
 
 /**
  * One TCP (or TLS) connection carrying PDUs. Each PDU leaves in a single write with
- * TCP_NODELAY set; on Linux TCP_QUICKACK is re-armed after each send, because the kernel
- * clears it on its own and a peer writing a PDU in pieces would otherwise wait for our
- * delayed ACK (40 ms) before sending the rest.
+ * TCP_NODELAY set. A peer that writes a PDU in pieces with Nagle's algorithm on (DCMTK does)
+ * holds back the rest until we acknowledge the first piece, which our kernel would delay by
+ * up to 40 ms: so TCP_QUICKACK (Linux), which sends the pending ACK at once, is set after
+ * each send (spec §5) and again whenever we have part of a PDU and must wait for the rest.
  */
 public final class Transport implements AutoCloseable {
 
@@ -28,9 +29,9 @@ public final class Transport implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final DeadlineInputStream deadlines;
-    private final BufferedInputStream buffered;
+    private final Buffer buffer;
     private final PduReader reader;
-    private final boolean quickAck;
+    private final SocketOption<Boolean> quickAck;
     private Explainer failures = (e, nothingReceived) -> e;
     private boolean received;
 
@@ -43,12 +44,12 @@ public final class Transport implements AutoCloseable {
     public Transport(Socket socket, int socketTimeoutSeconds) throws IOException {
         this.socket = socket;
         socket.setTcpNoDelay(true);
-        this.quickAck = QUICKACK != null && socket.supportedOptions().contains(QUICKACK);
+        this.quickAck = QUICKACK != null && socket.supportedOptions().contains(QUICKACK) ? QUICKACK : null;
         this.out = socket.getOutputStream();
         InputStream raw = socket.getInputStream();
-        this.deadlines = new DeadlineInputStream(raw, socket, Math.max(0, socketTimeoutSeconds) * 1000);
-        this.buffered = new BufferedInputStream(deadlines, 16 * 1024);
-        this.reader = new PduReader(buffered);
+        this.deadlines = new DeadlineInputStream(raw, socket, Math.max(0, socketTimeoutSeconds) * 1000, quickAck);
+        this.buffer = new Buffer(deadlines);
+        this.reader = new PduReader(buffer);
         armQuickAck();
     }
 
@@ -85,6 +86,8 @@ public final class Transport implements AutoCloseable {
      */
     public Pdu receive(long deadlineNanos, String name, long maxPDataLength) throws IOException, PduFormatException {
         deadlines.deadline(deadlineNanos, name);
+        // Bytes left in the buffer are the start of this PDU: then any read from the socket is for its rest.
+        deadlines.pduBegins(buffer.buffered() > 0);
         try {
             Pdu pdu = reader.read(maxPDataLength);
             received = true;
@@ -100,7 +103,7 @@ public final class Transport implements AutoCloseable {
     public void drain(long deadlineNanos) throws IOException {
         deadlines.deadline(deadlineNanos, "ARTIM timer");
         byte[] sink = new byte[4096];
-        while (buffered.read(sink) >= 0) {
+        while (buffer.read(sink) >= 0) {
             // discard
         }
     }
@@ -138,13 +141,30 @@ public final class Transport implements AutoCloseable {
         }
     }
 
+    /**
+     * Spec §5: TCP_QUICKACK after each send (Linux), so the peer's answer, if it comes in pieces
+     * (DCMTK writes a PDU's header and body separately), is acknowledged at once; the kernel
+     * clears the flag by itself, hence each time. The reader also sets it while waiting for the
+     * rest of a PDU (DeadlineInputStream).
+     */
     private void armQuickAck() {
-        if (quickAck) {
+        if (quickAck != null) {
             try {
-                socket.setOption(QUICKACK, true);
+                socket.setOption(quickAck, true);
             } catch (IOException | UnsupportedOperationException ignored) {
                 // an optimisation only; the transfer itself is unaffected
             }
+        }
+    }
+
+    /** The receive buffer, which can tell how much it holds without asking the socket. */
+    private static final class Buffer extends BufferedInputStream {
+        Buffer(InputStream in) {
+            super(in, 16 * 1024);
+        }
+
+        int buffered() {
+            return count - pos;
         }
     }
 

@@ -2,6 +2,7 @@ package org.echoscu.pdu;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Writes each PDU into one byte array, so the transport can send it in a single write
@@ -17,23 +18,28 @@ public final class PduEncoder {
     }
 
     public static byte[] encode(Pdu pdu) {
+        if (pdu instanceof PDataTf p) {
+            return pData(p);
+        }
         PduEncoder w = new PduEncoder();
         w.u8(pdu.type());
         w.u8(0);
         int length = w.reserve4();
         // Java 17 has no pattern switch; the sealed interface keeps this chain complete.
         if (pdu instanceof AAssociateRq rq) {
-            w.associate(rq.protocolVersion(), rq.calledAeTitle(), rq.callingAeTitle(),
-                    rq.applicationContext(), () -> rq.presentationContexts().forEach(w::contextRq),
-                    rq.userInformation());
+            w.associateHeader(rq.protocolVersion(), rq.calledAeTitle(), rq.callingAeTitle(), rq.applicationContext());
+            for (PresentationContextRq pc : rq.presentationContexts()) {
+                w.contextRq(pc);
+            }
+            w.userInformation(rq.userInformation());
         } else if (pdu instanceof AAssociateAc ac) {
-            w.associate(ac.protocolVersion(), ac.calledAeTitle(), ac.callingAeTitle(),
-                    ac.applicationContext(), () -> ac.presentationContexts().forEach(w::contextAc),
-                    ac.userInformation());
+            w.associateHeader(ac.protocolVersion(), ac.calledAeTitle(), ac.callingAeTitle(), ac.applicationContext());
+            for (PresentationContextAc pc : ac.presentationContexts()) {
+                w.contextAc(pc);
+            }
+            w.userInformation(ac.userInformation());
         } else if (pdu instanceof AAssociateRj rj) {
             w.fourBytes(0, rj.result(), rj.source(), rj.reason());
-        } else if (pdu instanceof PDataTf p) {
-            p.pdvs().forEach(w::pdv);
         } else if (pdu instanceof AAbort a) {
             w.fourBytes(0, 0, a.source(), a.reason());
         } else { // A-RELEASE-RQ and -RP: four reserved bytes
@@ -43,8 +49,41 @@ public final class PduEncoder {
         return Arrays.copyOf(w.buf, w.pos);
     }
 
-    private void associate(int version, String called, String calling, String appContext,
-                           Runnable contexts, UserInformation userInfo) {
+    /** The fixed fields of A-ASSOCIATE-RQ/AC and the application context item; the contexts follow. */
+    /** P-DATA-TF, the PDU of every echo: its size is known up front, so one exact array. */
+    private static byte[] pData(PDataTf p) {
+        List<Pdv> pdvs = p.pdvs();
+        long length = 0;
+        for (int i = 0; i < pdvs.size(); i++) {
+            length += 6L + pdvs.get(i).data().length;
+        }
+        if (length > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("P-DATA-TF too long: " + length);
+        }
+        byte[] out = new byte[6 + (int) length];
+        out[0] = (byte) Pdu.TYPE_P_DATA_TF;
+        int pos = be32(out, 2, length);
+        for (int i = 0; i < pdvs.size(); i++) {
+            Pdv pdv = pdvs.get(i);
+            byte[] data = pdv.data();
+            pos = be32(out, pos, data.length + 2L);
+            out[pos++] = (byte) pdv.contextId();
+            out[pos++] = (byte) pdv.messageControlHeader();
+            System.arraycopy(data, 0, out, pos, data.length);
+            pos += data.length;
+        }
+        return out;
+    }
+
+    private static int be32(byte[] b, int pos, long v) {
+        b[pos] = (byte) (v >>> 24);
+        b[pos + 1] = (byte) (v >>> 16);
+        b[pos + 2] = (byte) (v >>> 8);
+        b[pos + 3] = (byte) v;
+        return pos + 4;
+    }
+
+    private void associateHeader(int version, String called, String calling, String appContext) {
         u16(version);
         u16(0);
         aeTitle(called);
@@ -52,10 +91,6 @@ public final class PduEncoder {
         zeros(32);
         if (appContext != null) {
             ascii(ItemType.APPLICATION_CONTEXT, appContext);
-        }
-        contexts.run();
-        if (userInfo != null) {
-            userInformation(userInfo);
         }
     }
 
@@ -87,6 +122,9 @@ public final class PduEncoder {
     }
 
     private void userInformation(UserInformation ui) {
+        if (ui == null) {
+            return;
+        }
         u8(ItemType.USER_INFORMATION);
         u8(0);
         int len = reserve2();
@@ -120,7 +158,9 @@ public final class PduEncoder {
             prefixed(c.sopClassUid());
             prefixed(c.serviceClassUid());
             int related = reserve2();
-            c.relatedGeneralSopClassUids().forEach(this::prefixed);
+            for (String uid : c.relatedGeneralSopClassUids()) {
+                prefixed(uid);
+            }
             patch2(related);
         } else if (item instanceof UserInfoSubItem.UserIdentityRq u) {
             u8(u.identityType());
@@ -136,13 +176,6 @@ public final class PduEncoder {
             bytes(u.value());
         }
         patch2(len);
-    }
-
-    private void pdv(Pdv pdv) {
-        u32(pdv.data().length + 2L);
-        u8(pdv.contextId());
-        u8(pdv.messageControlHeader());
-        bytes(pdv.data());
     }
 
     /** An item whose whole value is one ASCII string: application context, syntaxes. */

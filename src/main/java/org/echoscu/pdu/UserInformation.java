@@ -1,5 +1,6 @@
 package org.echoscu.pdu;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,24 +20,41 @@ public record UserInformation(List<UserInfoSubItem> subItems) {
 
     /** The maximum length received, 0 (unlimited) when the sub-item is absent. */
     public long maxLength() {
-        return find(UserInfoSubItem.MaxLength.class).map(UserInfoSubItem.MaxLength::value).orElse(0L);
+        UserInfoSubItem.MaxLength m = first(UserInfoSubItem.MaxLength.class);
+        return m == null ? 0L : m.value();
     }
 
     public String implementationClassUid() {
-        return find(UserInfoSubItem.ImplementationClassUid.class)
-                .map(UserInfoSubItem.ImplementationClassUid::uid).orElse("");
+        UserInfoSubItem.ImplementationClassUid c = first(UserInfoSubItem.ImplementationClassUid.class);
+        return c == null ? "" : c.uid();
     }
 
     public String implementationVersionName() {
-        return find(UserInfoSubItem.ImplementationVersionName.class)
-                .map(UserInfoSubItem.ImplementationVersionName::name).orElse("");
+        UserInfoSubItem.ImplementationVersionName v = first(UserInfoSubItem.ImplementationVersionName.class);
+        return v == null ? "" : v.name();
     }
 
     public <T extends UserInfoSubItem> Optional<T> find(Class<T> kind) {
-        return subItems.stream().filter(kind::isInstance).map(kind::cast).findFirst();
+        return Optional.ofNullable(first(kind));
     }
 
     public <T extends UserInfoSubItem> List<T> all(Class<T> kind) {
-        return subItems.stream().filter(kind::isInstance).map(kind::cast).toList();
+        List<T> out = new ArrayList<>();
+        for (UserInfoSubItem item : subItems) {
+            if (kind.isInstance(item)) {
+                out.add(kind.cast(item));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The first sub-item of a kind, or null (a loop, not a stream: this runs on every association). */
+    private <T extends UserInfoSubItem> T first(Class<T> kind) {
+        for (UserInfoSubItem item : subItems) {
+            if (kind.isInstance(item)) {
+                return kind.cast(item);
+            }
+        }
+        return null;
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.echoscu.net.IpFamily;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.echoscu.log.Logs;
 
 /**
  * The Verification SCP: accepts connections and serves each association on a thread of its
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EchoScp implements AutoCloseable {
 
-    static final Logger LOG = LoggerFactory.getLogger("dcmtk.apps.echoscp");
+    static final Logger LOG = Logs.get("dcmtk.apps.echoscp");
     /**
      * Connections beyond the association limit that may still be open at once: those that have
      * not yet sent their A-ASSOCIATE-RQ, and those being rejected. Past this they are closed.

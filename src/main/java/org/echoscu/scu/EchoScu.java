@@ -23,7 +23,7 @@ import org.echoscu.net.Transport;
 import org.echoscu.pdu.AAssociateRj;
 import org.echoscu.pdu.AAssociateRq;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.echoscu.log.Logs;
 
 /**
  * The Verification SCU: one association, {@code repeat} C-ECHOs on it, then release or
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EchoScu {
 
-    private static final Logger LOG = LoggerFactory.getLogger("dcmtk.apps.echoscu");
+    private static final Logger LOG = Logs.get("dcmtk.apps.echoscu");
     /** After our A-ABORT there is nothing to wait for but the peer's close; do not wait long. */
     private static final int REQUESTOR_ARTIM_SECONDS = 5;
 
@@ -53,7 +53,7 @@ public final class EchoScu {
         ul.maxPDataLength(settings.proposal().maxPduLength());
         TcpConnector connector = new TcpConnector(settings.host(), settings.port(), settings.family(),
                 settings.connectTimeout(), settings.layer());
-        ul.requestAssociation(rq, () -> transport(connector.connect()));
+        ul.requestAssociation(rq, new Connect(connector));
         Indication answer = ul.receive(Transport.deadlineAfter(settings.acseTimeout()),
                 "ACSE timeout (" + settings.acseTimeout() + " s)");
 
@@ -235,6 +235,21 @@ public final class EchoScu {
             sb.append("\nHint: ").append(hint);
         }
         LOG.error(Fatal.MARKER, sb.toString());
+    }
+
+    /** Opens the transport when the upper layer asks (a class, not a lambda: no bootstrap at start-up). */
+    /** AE-1's connect; a class rather than a lambda, which would cost a bootstrap at start-up. */
+    private final class Connect implements UpperLayer.Connector {
+        private final TcpConnector connector;
+
+        Connect(TcpConnector connector) {
+            this.connector = connector;
+        }
+
+        @Override
+        public Transport connect() throws java.io.IOException {
+            return transport(connector.connect());
+        }
     }
 
     private static String hex4(int v) {

@@ -40,7 +40,26 @@ final class Server implements AutoCloseable {
         int port = Ports.free();
         List<String> cmd = Commands.withPrefix(Commands.ROOT.resolve("bin/echoscp").toString(), options);
         cmd.add(String.valueOf(port));
-        return start(cmd, port, javaOpts);
+        Server s = start(cmd, port, javaOpts);
+        s.awaitIdle();
+        return s;
+    }
+
+    /**
+     * Waits until echoscp has dealt with the connection that found it listening: that socket
+     * closed and its thread gone, so counts of sockets and threads start from an idle server.
+     */
+    private void awaitIdle() {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        int lastThreads = -1;
+        while (System.nanoTime() < end) {
+            int threads = threads();
+            if (sockets() <= 1 && threads == lastThreads) {
+                return;
+            }
+            lastThreads = threads;
+            Ports.sleep(50);
+        }
     }
 
     private static Server start(List<String> cmd, int port) {

@@ -1,0 +1,320 @@
+#!/usr/bin/env python3
+"""Side-by-side benchmark: this echoscu/echoscp against DCMTK's echoscu, on loopback.
+
+Run through bench/compare.sh, which checks the prerequisites first. Every comparison is made
+in one run, on the same peer process, with DCMTK's tool and ours taking turns (the order
+flips every round), so that the load other programs put on the machine falls on both alike.
+Each figure is the median of the rounds; each ratio is ours / DCMTK's on those medians.
+Wall times are whole processes, start to exit, as a user or a monitor sees them; echo rates
+are echoes divided by that wall time. Peak memory is GNU time's %M (peak resident set size)
+for clients and VmHWM from /proc for a server.
+"""
+
+import argparse
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+TIME = "/usr/bin/time"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_listening(port, proc, timeout=20.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            raise RuntimeError("peer exited before listening (exit code %s)" % proc.returncode)
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.02)
+    raise RuntimeError("peer not listening on port %d after %.0f s" % (port, timeout))
+
+
+class Peer:
+    """A server on a free loopback port, stopped by its process id."""
+
+    def __init__(self, name, argv_without_port, env=None, cwd=None):
+        self.name = name
+        self.port = free_port()
+        full_env = dict(os.environ)
+        full_env.update(env or {})
+        self.proc = subprocess.Popen(argv_without_port + [str(self.port)], env=full_env, cwd=cwd,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_listening(self.port, self.proc)
+        # the probe connection above is a connection without association: let the peer settle
+        time.sleep(0.2)
+
+    def status(self, field):
+        """A field of /proc/PID/status in KiB (VmHWM: peak resident set size; VmRSS: now)."""
+        with open("/proc/%d/status" % self.proc.pid) as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+        return 0
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def run_client(argv, env=None):
+    """Runs one client to its end: (wall seconds, peak RSS KiB). Fails on a non-zero exit."""
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    with tempfile.NamedTemporaryFile(mode="r", suffix=".time") as t:
+        start = time.perf_counter()
+        p = subprocess.run([TIME, "-f", "%M", "-o", t.name] + argv, env=full_env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        wall = time.perf_counter() - start
+        lines = t.read().split()
+    if p.returncode != 0:
+        raise RuntimeError("%s exited with %d: %s" % (" ".join(argv), p.returncode,
+                                                       p.stderr.decode(errors="replace").strip()[-500:]))
+    return wall, int(lines[-1])
+
+
+def median(xs):
+    return statistics.median(xs) if xs else float("nan")
+
+
+def alternate(rounds, a, b):
+    """Runs a() and b() rounds times each, flipping the order every round; returns both result lists."""
+    ra, rb = [], []
+    for i in range(rounds):
+        if i % 2 == 0:
+            ra.append(a())
+            rb.append(b())
+        else:
+            rb.append(b())
+            ra.append(a())
+    return ra, rb
+
+
+def machine(root, java):
+    info = {}
+    info["nproc"] = str(os.cpu_count())
+    model = "?"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    info["cpu"] = model
+    info["kernel"] = platform.release()
+    try:
+        v = subprocess.run([java, "-version"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+        info["java"] = v.stderr.decode().splitlines()[1].strip()
+    except (OSError, IndexError):
+        info["java"] = "?"
+    try:
+        d = subprocess.run(["echoscu", "--version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        info["dcmtk"] = d.stdout.decode().splitlines()[0].strip()
+    except (OSError, IndexError):
+        info["dcmtk"] = "?"
+    info["cds"] = "yes" if os.path.isfile(os.path.join(root, "target", "echoscu.jsa")) else "no"
+    info["load"] = " ".join(open("/proc/loadavg").read().split()[:3])
+    return info
+
+
+def fmt_ms(s):
+    return "%.1f ms" % (s * 1000)
+
+
+def fmt_rate(r):
+    return "%.0f/s" % r
+
+
+def fmt_mib(kib):
+    return "%.1f MiB" % (kib / 1024.0)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--root", required=True, help="the project directory (bench/compare.sh passes it)")
+    ap.add_argument("--runs", type=int, default=5, help="rounds per scenario (default 5; one echo: 4x this)")
+    ap.add_argument("--repeat", type=int, default=10000, help="echoes on one association (default 10000)")
+    ap.add_argument("--dcmtk-stalled-repeat", type=int, default=100,
+                    help="DCMTK's echoes against the default storescp, where each costs two 40 ms stalls "
+                         "(default 100; rates are compared)")
+    ap.add_argument("--scp-echoes", type=int, default=20000,
+                    help="echoes per echoscp load round, shared among the clients, each client doing at least "
+                         "--scp-min-per-client (default 20000)")
+    ap.add_argument("--scp-min-per-client", type=int, default=1000,
+                    help="echoes each load client does at least, so its own start-up does not dominate "
+                         "(default 1000)")
+    ap.add_argument("--only", default="", help="comma-separated scenario numbers to run (default all)")
+    args = ap.parse_args()
+
+    root = args.root
+    ours = [os.path.join(root, "bin", "echoscu")]
+    ours_scp = [os.path.join(root, "bin", "echoscp")]
+    java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
+    only = set(s.strip() for s in args.only.split(",") if s.strip())
+    workdir = tempfile.mkdtemp(prefix="echoscu-bench-")
+    nodelay = {"TCP_NODELAY": "1"}
+
+    info = machine(root, java)
+    print("# echoscu benchmark: ours against DCMTK on loopback", flush=True)
+    print("machine: %s CPU(s), %s, kernel %s" % (info["nproc"], info["cpu"], info["kernel"]))
+    print("java: %s (CDS archive: %s)" % (info["java"], info["cds"]))
+    print("dcmtk: %s" % info["dcmtk"])
+    print("rounds: %d per scenario, alternating; load average at start: %s" % (args.runs, info["load"]))
+    print(flush=True)
+
+    rows = []  # (scenario, dcmtk, ours, ratio, target, met)
+    notes = []
+
+    def want(n):
+        return not only or str(n) in only
+
+    def progress(msg):
+        print("  ... " + msg, file=sys.stderr, flush=True)
+
+    try:
+        # 1. One echo, whole process, against DCMTK storescp as Debian starts it (no TCP_NODELAY).
+        if want(1) or want(5):
+            peer = Peer("storescp", ["storescp"], cwd=workdir)
+            try:
+                progress("1: one echo against the default storescp")
+                rounds = max(3, args.runs * 4)
+                d, o = alternate(rounds,
+                                 lambda: run_client(["echoscu", "127.0.0.1", str(peer.port)]),
+                                 lambda: run_client(ours + ["127.0.0.1", str(peer.port)]))
+                dw, ow = median([x[0] for x in d]), median([x[0] for x in o])
+                ratio = ow / dw
+                if want(1):
+                    rows.append(("1 one echo, start to exit, default storescp (wall time)", fmt_ms(dw), fmt_ms(ow),
+                                 "%.2f" % ratio, "<= 0.8", ratio <= 0.8))
+                dm, om = median([x[1] for x in d]), median([x[1] for x in o])
+                omax = max(x[1] for x in o)
+                if want(5) or want(1):
+                    rows.append(("5 peak resident memory of one echo (median; ours max %s)" % fmt_mib(omax),
+                                 fmt_mib(dm), fmt_mib(om), "%.2f" % (om / dm), "ours <= 48 MiB",
+                                 omax <= 48 * 1024))
+                notes.append("1/5: %d rounds each" % rounds)
+
+                # 2. --repeat against the same default storescp.
+                if want(2):
+                    progress("2: --repeat %d (DCMTK: %d) against the default storescp"
+                             % (args.repeat, args.dcmtk_stalled_repeat))
+                    n_d = args.dcmtk_stalled_repeat
+                    d, o = alternate(args.runs,
+                                     lambda: run_client(["echoscu", "--repeat", str(n_d), "127.0.0.1",
+                                                         str(peer.port)]),
+                                     lambda: run_client(ours + ["--repeat", str(args.repeat), "127.0.0.1",
+                                                                str(peer.port)]))
+                    dr = n_d / median([x[0] for x in d])
+                    orate = args.repeat / median([x[0] for x in o])
+                    rows.append(("2 --repeat %d, default storescp (echoes/s; DCMTK ran %d)"
+                                 % (args.repeat, n_d), fmt_rate(dr), fmt_rate(orate),
+                                 "%.0f" % (orate / dr), ">= 500", orate / dr >= 500))
+            finally:
+                peer.stop()
+
+        # 3. --repeat against storescp with TCP_NODELAY=1 (DCMTK's echoscu with it too).
+        if want(3):
+            peer = Peer("storescp TCP_NODELAY=1", ["storescp"], env=nodelay, cwd=workdir)
+            try:
+                progress("3: --repeat %d against storescp with TCP_NODELAY=1" % args.repeat)
+                d, o = alternate(args.runs,
+                                 lambda: run_client(["echoscu", "--repeat", str(args.repeat), "127.0.0.1",
+                                                     str(peer.port)], env=nodelay),
+                                 lambda: run_client(ours + ["--repeat", str(args.repeat), "127.0.0.1",
+                                                            str(peer.port)]))
+                dr = args.repeat / median([x[0] for x in d])
+                orate = args.repeat / median([x[0] for x in o])
+                rows.append(("3 --repeat %d, storescp TCP_NODELAY=1 (echoes/s)" % args.repeat,
+                             fmt_rate(dr), fmt_rate(orate), "%.2f" % (orate / dr), ">= 1.5", orate / dr >= 1.5))
+            finally:
+                peer.stop()
+
+        # 4. --repeat against our own echoscp.
+        if want(4):
+            peer = Peer("echoscp", ours_scp, cwd=workdir)
+            try:
+                progress("4: --repeat %d against our echoscp" % args.repeat)
+                d, o = alternate(args.runs,
+                                 lambda: run_client(["echoscu", "--repeat", str(args.repeat), "127.0.0.1",
+                                                     str(peer.port)]),
+                                 lambda: run_client(ours + ["--repeat", str(args.repeat), "127.0.0.1",
+                                                            str(peer.port)]))
+                dr = args.repeat / median([x[0] for x in d])
+                orate = args.repeat / median([x[0] for x in o])
+                rows.append(("4 --repeat %d, our echoscp (echoes/s)" % args.repeat,
+                             fmt_rate(dr), fmt_rate(orate), "%.2f" % (orate / dr), "-", None))
+            finally:
+                peer.stop()
+
+        # 6. echoscp under load: N concurrent DCMTK echoscu clients (light C processes, TCP_NODELAY=1).
+        scp_rows = []
+        if want(6):
+            for clients in (1, 8, 64):
+                progress("6: echoscp with %d concurrent clients" % clients)
+                per = max(args.scp_min_per_client, args.scp_echoes // clients)
+                rates, hwms, idles = [], [], []
+                for _ in range(args.runs):
+                    peer = Peer("echoscp", ours_scp, cwd=workdir)
+                    try:
+                        idles.append(peer.status("VmRSS"))
+                        start = time.perf_counter()
+                        procs = [subprocess.Popen(["echoscu", "--repeat", str(per), "127.0.0.1", str(peer.port)],
+                                                  env=dict(os.environ, **nodelay), stdout=subprocess.DEVNULL,
+                                                  stderr=subprocess.PIPE) for _ in range(clients)]
+                        failed = 0
+                        for p in procs:
+                            p.wait()
+                            failed += p.returncode != 0
+                        wall = time.perf_counter() - start
+                        if failed:
+                            raise RuntimeError("%d of %d clients failed against echoscp" % (failed, clients))
+                        rates.append(per * clients / wall)
+                        hwms.append(peer.status("VmHWM"))
+                    finally:
+                        peer.stop()
+                scp_rows.append((clients, per, median(rates), median(idles), median(hwms), max(hwms)))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    print("| scenario | DCMTK echoscu | ours | ours / DCMTK | target | met |")
+    print("|---|---:|---:|---:|---|---|")
+    for name, d, o, ratio, target, met in rows:
+        print("| %s | %s | %s | %s | %s | %s |" % (name, d, o, ratio, target,
+                                                   "-" if met is None else ("yes" if met else "**no**")))
+    if scp_rows:
+        print()
+        print("| echoscp, concurrent DCMTK echoscu clients (TCP_NODELAY=1) | echoes per client | echoes/s "
+              "| RSS idle | peak RSS (median) | peak RSS (max) |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for clients, per, rate, idle, hwm, hwm_max in scp_rows:
+            print("| %d | %d | %s | %s | %s | %s |" % (clients, per, fmt_rate(rate), fmt_mib(idle), fmt_mib(hwm),
+                                                      fmt_mib(hwm_max)))
+    print()
+    for n in notes:
+        print("note: " + n)
+    print("load average at end: %s" % " ".join(open("/proc/loadavg").read().split()[:3]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
