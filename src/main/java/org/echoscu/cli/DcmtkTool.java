@@ -53,7 +53,7 @@ final class DcmtkTool {
             return 1;
         } catch (RuntimeException | Error e) {
             // A bug of ours, not the peer's doing: one line, the stack trace only when -d asks for it.
-            org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("dcmtk.apps." + name);
+            org.slf4j.Logger log = org.echoscu.log.Logs.get("dcmtk.apps." + name);
             log.error(org.echoscu.log.Fatal.MARKER, "internal error: {} (run with -d for details)", e.toString());
             log.debug("internal error", e);
             return 1;

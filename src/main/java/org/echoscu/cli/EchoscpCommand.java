@@ -12,10 +12,8 @@ import org.echoscu.acse.TransferSyntax;
 import org.echoscu.net.IpFamily;
 import org.echoscu.scp.EchoScp;
 import org.echoscu.scp.ScpSettings;
-import org.echoscu.log.LogSetup;
 import org.echoscu.log.Logs;
 import org.echoscu.tls.TlsSettings;
-import org.slf4j.LoggerFactory;
 
 /** {@code echoscp [options] port}: the command line of the Verification SCP. */
 public final class EchoscpCommand {
@@ -73,14 +71,14 @@ public final class EchoscpCommand {
             if (TlsOptions.exclusive(p, false)) { // +cc and --list-profiles act alone
                 TlsOptions.check(p, false);
                 return TlsRuntime.exclusive(p, TOOL, PURPOSE, false, args, out, err,
-                        LoggerFactory.getLogger("dcmtk.apps.echoscp"));
+                        Logs.get("dcmtk.apps.echoscp"));
             }
             ScpSettings settings = settings(p);
             TlsSettings tls = TlsOptions.check(p, false) ? TlsRuntime.settings(p, false) : null;
             CommonOptions.logging(p, TOOL, args, err);
             if (tls != null) {
                 ScpSettings.SocketLayer layer = TlsRuntime.serverLayer(tls, settings.acseTimeout(),
-                        LoggerFactory.getLogger("dcmtk.apps.echoscp"));
+                        Logs.get("dcmtk.apps.echoscp"));
                 if (layer == null) {
                     return 1;
                 }

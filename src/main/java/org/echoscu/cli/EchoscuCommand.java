@@ -8,10 +8,8 @@ import org.echoscu.net.IpFamily;
 import org.echoscu.net.TcpConnector;
 import org.echoscu.scu.EchoScu;
 import org.echoscu.scu.EchoSettings;
-import org.echoscu.log.LogSetup;
 import org.echoscu.log.Logs;
 import org.echoscu.tls.TlsSettings;
-import org.slf4j.LoggerFactory;
 
 /** {@code echoscu [options] peer port}: the command line of the Verification SCU. */
 public final class EchoscuCommand {
@@ -66,7 +64,7 @@ public final class EchoscuCommand {
             if (TlsOptions.exclusive(p, true)) { // +cc, --list-profiles, +vc, +rc act alone
                 TlsOptions.check(p, true);
                 return TlsRuntime.exclusive(p, TOOL, PURPOSE, true, args, out, err,
-                        LoggerFactory.getLogger("dcmtk.apps.echoscu"));
+                        Logs.get("dcmtk.apps.echoscu"));
             }
             EchoSettings settings = settings(p);
             TlsSettings tls = TlsOptions.check(p, true) ? TlsRuntime.settings(p, true) : null;
@@ -78,7 +76,7 @@ public final class EchoscuCommand {
                 return new EchoScu(settings).run().exitCode();
             }
             TcpConnector.Layer layer = TlsRuntime.clientLayer(tls, settings.acseTimeout(),
-                    LoggerFactory.getLogger("dcmtk.apps.echoscu"));
+                    Logs.get("dcmtk.apps.echoscu"));
             if (layer == null) {
                 return 1;
             }
