@@ -116,6 +116,23 @@ class TlsEchoscpIT {
                 + "': the key is encrypted and no password came on standard input (use +pw or -pw)");
     }
 
+    /** +ps on a real terminal: util-linux's script gives echoscu a pseudo-terminal, so System.console() exists. */
+    @Test
+    void thePasswordIsAskedForOnATerminal() {
+        String command = String.join(" ", Commands.ROOT.resolve("bin/echoscu").toString(), "-v", "+tls",
+                pki("server-pkcs8-enc.key"), pki("server.pem"), "+cf", pki("ca.pem"), "+ps", "127.0.0.1",
+                String.valueOf(plain.port));
+        Run ok = Commands.run(List.of("script", "-qec", command, "/dev/null"), java.time.Duration.ofSeconds(60),
+                TestPki.PASSWORD + "\n", Map.of());
+        assertThat(ok.exitCode()).as(ok.toString()).isZero();
+        assertThat(ok.stdout()).contains("Enter pass phrase for " + pki("server-pkcs8-enc.key") + ": ")
+                .contains("I: Received Echo Response (Success)");
+        Run wrong = Commands.run(List.of("script", "-qec", command, "/dev/null"), java.time.Duration.ofSeconds(60),
+                "guess\n", Map.of());
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.stdout()).contains("wrong password, or the key is damaged");
+    }
+
     @Test
     void anAddedSuiteIsNegotiated() throws Exception {
         String chacha = "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256";
