@@ -15,6 +15,11 @@ public final class CommandDump {
     private CommandDump() {
     }
 
+    /** The dump with the names of the dictionary DCMDICTPATH asks for (loaded on first use). */
+    public static String format(boolean outgoing, int contextId, CommandSet cs) {
+        return format(outgoing, contextId, cs, ElementDictionary.shared());
+    }
+
     public static String format(boolean outgoing, int contextId, CommandSet cs, ElementDictionary dict) {
         StringBuilder sb = new StringBuilder();
         sb.append(outgoing ? "===================== OUTGOING DIMSE MESSAGE ====================\n"

@@ -14,6 +14,8 @@ public final class PduReader {
 
     /** A-ASSOCIATE-RQ/AC may list 128 contexts of 38 syntaxes each: about 130 KB. */
     public static final int MAX_ASSOCIATE_PDU = 1 << 20;
+    /** The message of the EOFException for a close between PDUs, so callers can tell it from one inside a PDU. */
+    public static final String CLOSED_BY_PEER = "connection closed by peer";
     private static final int CHUNK = 64 * 1024;
     /** The largest body a Java array holds. */
     private static final int MAX_BODY = Integer.MAX_VALUE - 8;
@@ -36,7 +38,7 @@ public final class PduReader {
     public Pdu read(long maxPDataLength) throws IOException, PduFormatException {
         int first = in.read();
         if (first < 0) {
-            throw new EOFException("connection closed by peer"); // Describe.CLOSED_BY_PEER in the scu layer
+            throw new EOFException(CLOSED_BY_PEER);
         }
         header[0] = (byte) first;
         readFully(header, 1, 5, "PDU header");

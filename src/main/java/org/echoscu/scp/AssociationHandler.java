@@ -13,7 +13,6 @@ import org.echoscu.acse.RejectReasons;
 import org.echoscu.acse.Uids;
 import org.echoscu.dimse.CommandDump;
 import org.echoscu.dimse.CommandField;
-import org.echoscu.dimse.ElementDictionary;
 import org.echoscu.dimse.CommandSet;
 import org.echoscu.dimse.DimseChannel;
 import org.echoscu.dimse.DimseException;
@@ -152,7 +151,7 @@ final class AssociationHandler implements Runnable {
     private String answer(DimseChannel dimse, Message m, Set<Integer> accepted, long maxPdv) {
         try {
             if (LOG.isDebugEnabled()) {
-                LOG.debug(CommandDump.format(false, m.contextId(), m.command(), ElementDictionary.shared()));
+                LOG.debug(CommandDump.format(false, m.contextId(), m.command()));
             }
             if (!accepted.contains(m.contextId())) {
                 return "message on presentation context " + m.contextId() + ", which was not accepted";
@@ -181,7 +180,7 @@ final class AssociationHandler implements Runnable {
                     .putUs(Tag.STATUS, status);
             LOG.info("Sending Echo Response ({})", Status.describe(status));
             if (LOG.isDebugEnabled()) {
-                LOG.debug(CommandDump.format(true, m.contextId(), rsp, ElementDictionary.shared()));
+                LOG.debug(CommandDump.format(true, m.contextId(), rsp));
             }
             dimse.sendCommand(m.contextId(), rsp, maxPdv);
             return null;

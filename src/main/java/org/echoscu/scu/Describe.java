@@ -6,9 +6,6 @@ import org.echoscu.pdu.AAbort;
 /** Sentences for what the upper layer reports, shared by echoscu and echoscp. */
 public final class Describe {
 
-    /** What the transport says when the peer closed the connection between PDUs. */
-    public static final String CLOSED_BY_PEER = "connection closed by peer";
-
     private Describe() {
     }
 

@@ -7,7 +7,6 @@ import org.echoscu.acse.Negotiated;
 import org.echoscu.acse.RejectReasons;
 import org.echoscu.dimse.CommandDump;
 import org.echoscu.dimse.CommandField;
-import org.echoscu.dimse.ElementDictionary;
 import org.echoscu.dimse.CommandSet;
 import org.echoscu.dimse.DimseChannel;
 import org.echoscu.dimse.DimseException;
@@ -63,7 +62,7 @@ public final class EchoScu {
         }
         if (!(answer instanceof Indication.AssociateAccepted accepted)) {
             String why = Describe.interruption(answer);
-            if (why.equals(Describe.CLOSED_BY_PEER)) { // a TLS server reading our plain request does this
+            if (why.equals(org.echoscu.pdu.PduReader.CLOSED_BY_PEER)) { // a TLS server reading our plain request does this
                 why += " without answering our A-ASSOCIATE-RQ (does the peer expect TLS? use +tls)";
             }
             LOG.error(Fatal.MARKER, "Association Request Failed: {}", why);
@@ -109,7 +108,7 @@ public final class EchoScu {
                 .putUs(Tag.MESSAGE_ID, messageId)
                 .putUs(Tag.COMMAND_DATA_SET_TYPE, CommandField.NO_DATA_SET);
         if (LOG.isDebugEnabled()) {
-            LOG.debug(CommandDump.format(true, contextId, rq, ElementDictionary.shared()));
+            LOG.debug(CommandDump.format(true, contextId, rq));
         }
         dimse.sendCommand(contextId, rq, maxPdv);
         String timeoutName = "DIMSE timeout (" + settings.dimseTimeout() + " s)";
@@ -117,8 +116,7 @@ public final class EchoScu {
 
         if (got instanceof DimseChannel.Got g) {
             if (LOG.isDebugEnabled()) {
-                LOG.debug(CommandDump.format(false, g.message().contextId(), g.message().command(),
-                        ElementDictionary.shared()));
+                LOG.debug(CommandDump.format(false, g.message().contextId(), g.message().command()));
             }
             String problem = checkResponse(g.message(), contextId, messageId);
             if (problem != null) {
