@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+
+import org.echoscu.Reference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +83,7 @@ class CommandLineTest {
         Result r = echoscu("-h", "peer", "port", "and", "more");
         assertThat(r.code()).isZero();
         List<String> ours = List.of(r.out().split("\n", -1));
-        List<String> reference = new ArrayList<>(Files.readAllLines(Path.of("../shared/reference/dcmtk-3.6.7/help.txt")));
+        List<String> reference = new ArrayList<>(Reference.lines("dcmtk-3.6.7/help.txt"));
         reference.remove(reference.size() - 1); // rc=0
         // Known differences, each chosen by spec §1: our header, +px the default profile, and
         // the -i4/-i6/-i0, +pb and --list-profiles options DCMTK 3.6.7's help lacks.

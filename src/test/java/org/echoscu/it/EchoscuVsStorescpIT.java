@@ -3,6 +3,8 @@ package org.echoscu.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+
+import org.echoscu.Reference;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -93,7 +95,7 @@ class EchoscuVsStorescpIT {
         Run theirs = Commands.dcmtk("echoscu", "-v", "--abort", "127.0.0.1", port());
         assertThat(ours.exitCode()).isZero();
         assertThat(ours.stderrLines()).isEqualTo(theirs.stderrLines());
-        List<String> reference = Files.readAllLines(Path.of("../shared/reference/dcmtk-3.6.7/pts-ppc-abort.txt"));
+        List<String> reference = Reference.lines("dcmtk-3.6.7/pts-ppc-abort.txt");
         assertThat(ours.stderrLines()).isEqualTo(reference.subList(0, reference.size() - 1));
     }
 
@@ -125,7 +127,7 @@ class EchoscuVsStorescpIT {
             assertThat(theirs.exitCode()).isEqualTo(1);
             assertThat(ours.exitCode()).isEqualTo(1);
             assertThat(ours.stderrLines()).isEqualTo(theirs.stderrLines());
-            List<String> reference = Files.readAllLines(Path.of("../shared/reference/dcmtk-3.6.7/assoc-rejected.txt"));
+            List<String> reference = Reference.lines("dcmtk-3.6.7/assoc-rejected.txt");
             assertThat(ours.stderrLines()).isEqualTo(reference.subList(0, reference.size() - 1));
         }
     }

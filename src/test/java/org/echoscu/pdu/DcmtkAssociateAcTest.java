@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.echoscu.Reference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,12 +82,10 @@ class DcmtkAssociateAcTest {
         assertThat(reader.read(16384)).isEqualTo(EXPECTED);
     }
 
-    /** The literal above against the reference transcript in ../shared, which every clone has beside it. */
+    /** The literal above against DCMTK's own -d transcript (src/test/resources/reference). */
     @Test
     void literalMatchesTheReferenceTranscript() throws Exception {
-        Path transcript = Path.of("../shared/reference/dcmtk-3.6.7/success-debug.txt");
-        assertThat(transcript).as("the reference transcript beside the project").isReadable();
-        List<String> lines = Files.readAllLines(transcript);
+        List<String> lines = Reference.lines("dcmtk-3.6.7/success-debug.txt");
         StringBuilder hex = new StringBuilder();
         boolean inDump = false;
         Pattern dumpLine = Pattern.compile("^D:((\\s+[0-9a-f]{2})+)\\s*$");
