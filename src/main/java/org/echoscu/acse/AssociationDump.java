@@ -42,7 +42,8 @@ public final class AssociationDump {
         line(sb, "Application Context Name:    ", rq.applicationContext());
         line(sb, "Calling Application Name:    ", rq.callingAeTitle());
         line(sb, "Called Application Name:     ", rq.calledAeTitle());
-        line(sb, "Responding Application Name: ", ac == null ? rq.calledAeTitle() : ac.calledAeTitle());
+        // DCMTK 3.7.0 leaves it empty until an A-ASSOCIATE-AC names the responder (3.6.7 repeated the called title).
+        line(sb, "Responding Application Name: ", ac == null ? "" : ac.calledAeTitle());
         line(sb, "Our Max PDU Receive Size:    ", String.valueOf(ours.maxLength()));
         line(sb, "Their Max PDU Receive Size:  ", String.valueOf(ac == null && weAreRequestor ? 0 : theirs.maxLength()));
         sb.append("Presentation Contexts:\n");

@@ -25,7 +25,7 @@ public record AssociationProposal(String callingAeTitle, String calledAeTitle, l
             throw new IllegalArgumentException("presentation contexts must be 1..128: " + contexts);
         }
         if (transferSyntaxes < 1 || transferSyntaxes > TransferSyntax.values().length) {
-            throw new IllegalArgumentException("transfer syntaxes must be 1..38: " + transferSyntaxes);
+            throw new IllegalArgumentException("transfer syntaxes must be 1.." + TransferSyntax.values().length + ": " + transferSyntaxes);
         }
     }
 

@@ -54,7 +54,11 @@ final class CommonOptions {
         return title;
     }
 
-    /** The TLS option groups, as DCMTK's echoscu lists them; {@code client} adds the offline checks. */
+    /**
+     * The TLS option groups, as DCMTK 3.7.0's echoscu (client) and storescp (server) list
+     * them; {@code client} adds +tla, --request-sni and the offline checks, the server has
+     * -vc and --expect-sni. {@code +pb} (3.6.5) still works but is no longer listed.
+     */
     static void tls(OptionTable t, boolean client) {
         t.heading(0, "transport layer security (TLS) options:")
                 .heading(1, "transport protocol stack:")
@@ -66,10 +70,11 @@ final class CommonOptions {
         }
         t.heading(1, "private key password (only with --enable-tls):")
                 .flag("+ps", "--std-passwd", "prompt user to type password on stdin (default)")
-                .option("+pw", "--use-passwd", 1, "[p]assword: string", "use specified password")
+                // DCMTK's value description ends in a blank: its help line does too
+                .option("+pw", "--use-passwd", 1, "[p]assword: string ", "use specified password")
                 .flag("-pw", "--null-passwd", "use empty string as password")
                 .heading(1, "key and certificate file format:")
-                .flag("-pem", "--pem-keys", "read keys and certificates as PEM file (default)")
+                .flag("-pem", "--pem-keys", "read keys and certs as PEM file (default)")
                 .flag("-der", "--der-keys", "read keys and certificates as DER file")
                 .heading(1, "certification authority:")
                 .option("+cf", "--add-cert-file", 1, "[f]ilename: string", "add certificate file to list of certificates")
@@ -79,25 +84,34 @@ final class CommonOptions {
                 .flag("+crv", "--enable-crl-vfy", "enable leaf CRL verification")
                 .flag("+cra", "--enable-crl-all", "enable full chain CRL verification")
                 .heading(1, "security profile:")
-                .flag("+px", "--profile-bcp195", "BCP 195 TLS Profile (default)")
-                .flag("+py", "--profile-bcp195-nd", "Non-downgrading BCP 195 TLS Profile")
-                .flag("+pz", "--profile-bcp195-ex", "Extended BCP 195 TLS Profile")
-                .flag("+pb", "--profile-basic", "Basic TLS Secure Transport Connection Profile", "(retired)")
+                .flag("+ph", "--list-profiles", "list supported TLS profiles and exit")
+                .flag("+pg", "--profile-8996", "BCP 195 RFC 8996 TLS Profile (default)")
+                .flag("+pm", "--profile-8996-mod", "Modified BCP 195 RFC 8996 TLS Profile")
+                .flag("+py", "--profile-bcp195-nd", "Non-downgrading BCP 195 TLS Profile (retired)")
+                .flag("+px", "--profile-bcp195", "BCP 195 TLS Profile (retired)")
+                .flag("+pz", "--profile-bcp195-ex", "Extended BCP 195 TLS Profile (retired)")
+                .unlisted("+pb", "--profile-basic", 0)
                 .flag("+pa", "--profile-aes", "AES TLS Secure Transport Connection Profile", "(retired)")
                 .flag("+pn", "--profile-null", "Authenticated unencrypted communication",
                         "(retired, was used in IHE ATNA)")
                 .heading(1, "ciphersuite:")
-                .flag("+cc", "--list-ciphers", "show list of supported TLS ciphersuites and exit")
-                .flag(null, "--list-profiles", "show list of supported TLS profiles and exit")
+                .flag("+cc", "--list-ciphers", "list supported TLS ciphersuites and exit")
                 .option("+cs", "--cipher", 1, "[c]iphersuite name: string", "add ciphersuite to list of negotiated suites",
                         "(not with --profile-bcp195-ex)")
-                .heading(1, "pseudo random generator:")
+                .heading(1, "server name indication:")
+                .flag(null, "--no-sni", "do not use SNI (default)");
+        if (client) {
+            t.option(null, "--request-sni", 1, "[s]erver name: string", "request server name s");
+        } else {
+            t.option(null, "--expect-sni", 1, "[s]erver name: string", "expect requests for server name s");
+        }
+        t.heading(1, "pseudo random generator:")
                 .option("+rs", "--seed", 1, "[f]ilename: string", "seed random generator with contents of f")
                 .flag("+ws", "--write-seed", "write back modified seed (only with --seed)")
                 .option("+wf", "--write-seed-file", 1, "[f]ilename: string (only with --seed)",
                         "write modified seed to file f")
                 .heading(1, "peer authentication:")
-                .flag("-rc", "--require-peer-cert", "verify peer certificate, fail if absent (default)");
+                .flag("-rc", "--require-peer-cert", "verify peer cert, fail if absent (default)");
         if (!client) {
             t.flag("-vc", "--verify-peer-cert", "verify peer certificate if present");
         }

@@ -45,7 +45,7 @@ public final class EchoscpCommand {
                 .flag("+ch", "--check-called", "reject called AE titles other than mine")
                 .flag("-ch", "--any-called", "accept any called AE title (default)")
                 .heading(1, "transfer syntaxes:")
-                .flag("+xa", "--accept-all", "accept the 38 transfer syntaxes of echoscu -pts",
+                .flag("+xa", "--accept-all", "accept the 53 transfer syntaxes of echoscu -pts",
                         "(default, Implicit VR Little Endian preferred)")
                 .flag("+xi", "--implicit-only", "accept Implicit VR Little Endian only")
                 .option("+xs", "--accept-ts", 1, "[u]id: string",

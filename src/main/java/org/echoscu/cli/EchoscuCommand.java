@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 import org.echoscu.acse.AssociationProposal;
+import org.echoscu.acse.TransferSyntax;
 import org.echoscu.net.IpFamily;
 import org.echoscu.net.TcpConnector;
 import org.echoscu.scu.EchoScu;
@@ -40,7 +41,7 @@ public final class EchoscuCommand {
                 .option("-aet", "--aetitle", 1, "[a]etitle: string", "set my calling AE title (default: ECHOSCU)")
                 .option("-aec", "--call", 1, "[a]etitle: string", "set called AE title of peer (default: ANY-SCP)")
                 .heading(1, "association negotiation debugging:")
-                .option("-pts", "--propose-ts", 1, "[n]umber: integer (1..38)", "propose n transfer syntaxes")
+                .option("-pts", "--propose-ts", 1, "[n]umber: integer (1..53)", "propose n transfer syntaxes")
                 .option("-ppc", "--propose-pc", 1, "[n]umber: integer (1..128)", "propose n presentation contexts")
                 .heading(1, "other network options:")
                 .option("-to", "--timeout", 1, "[s]econds: integer (default: unlimited)",
@@ -112,7 +113,7 @@ public final class EchoscuCommand {
         };
         String calling = CommonOptions.aeTitle(p, "-aet", "ECHOSCU");
         String called = CommonOptions.aeTitle(p, "-aec", "ANY-SCP");
-        int pts = Values.intOption(p, "-pts", 1, 38, 1);
+        int pts = Values.intOption(p, "-pts", 1, TransferSyntax.values().length, 1);
         int ppc = Values.intOption(p, "-ppc", 1, 128, 1);
         int connectTimeout = Values.intOption(p, "-to", 1, Integer.MAX_VALUE / 1000, 0);
         CommonOptions.Network net = CommonOptions.network(p);

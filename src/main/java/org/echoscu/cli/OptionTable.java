@@ -62,6 +62,15 @@ public final class OptionTable {
         return this;
     }
 
+    /**
+     * An option that parses like any other but is not listed in the help text: options of
+     * DCMTK 3.6.5 that DCMTK 3.7.0 no longer lists (e.g. {@code +pb}) keep working this way.
+     */
+    public OptionTable unlisted(String shortName, String longName, int arity) {
+        options.add(new Opt(shortName, longName, arity, List.of(), depth));
+        return this;
+    }
+
     public List<Opt> options() {
         return options;
     }

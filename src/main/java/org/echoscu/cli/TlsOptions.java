@@ -10,7 +10,7 @@ import java.util.List;
 final class TlsOptions {
 
     static final String[] TRANSPORT = {"-tls", "+tls", "+tla"};
-    static final String[] PROFILES = {"+px", "+py", "+pz", "+pb", "+pa", "+pn"};
+    static final String[] PROFILES = {"+pg", "+pm", "+py", "+px", "+pz", "+pb", "+pa", "+pn"};
 
     private TlsOptions() {
     }
@@ -60,16 +60,14 @@ final class TlsOptions {
                 depends(first, tlsopts, secure || offline);
             }
         }
-        ParsedArgs.Occurrence crv = p.last("+crv");
-        ParsedArgs.Occurrence cra = p.last("+cra");
-        if (crv != null) {
-            depends(crv, tlsopts, secure || offline);
+        ParsedArgs.Occurrence crlCheck = p.last("+crv", "+cra"); // DCMTK 3.7.0: exclusive, the rightmost wins
+        if (crlCheck != null) {
+            depends(crlCheck, tlsopts, secure || offline);
         }
-        if (cra != null) {
-            depends(cra, tlsopts, secure || offline);
-            if (crv != null) {
-                throw new UsageException("--enable-crl-all not allowed with --enable-crl-vfy");
-            }
+        // DCMTK checks the SNI names' values only, not that TLS is on
+        String sni = client ? "--request-sni" : "--expect-sni";
+        if (p.has("--no-sni") && p.has(sni)) {
+            throw new UsageException("--no-sni not allowed with " + sni);
         }
         List<ParsedArgs.Occurrence> ciphers = p.all("+cs");
         if (!ciphers.isEmpty()) {

@@ -37,8 +37,6 @@ final class TlsRuntime {
         ParsedArgs.Occurrence writeSeed = p.last("+ws", "+wf");
         ParsedArgs.Occurrence peer = client ? p.last("-rc", "-ic") : p.last("-rc", "-vc", "-ic");
         ParsedArgs.Occurrence profileOption = p.last(TlsOptions.PROFILES);
-        ParsedArgs.Occurrence crv = p.last("+crv");
-        ParsedArgs.Occurrence cra = p.last("+cra");
         List<ParsedArgs.Occurrence> ciphers = p.all("+cs");
 
         TlsProfile profile = profileOption == null ? TlsProfile.DEFAULT
@@ -46,18 +44,13 @@ final class TlsRuntime {
         List<String> added = new ArrayList<>();
         for (ParsedArgs.Occurrence o : ciphers) {
             String suite = o.values().get(0).trim();
-            if (suite.startsWith("SSL_")) {
-                suite = "TLS_" + suite.substring(4);
-            }
-            String refusal = profile.refusal(suite);
-            if (refusal != null) {
-                throw new UsageException(refusal);
-            }
-            added.add(suite);
+            added.add(suite.startsWith("SSL_") ? "TLS_" + suite.substring(4) : suite);
         }
         Passwords passwords = password == null || password.opt().shortName().equals("+ps") ? Passwords.prompt()
                 : Passwords.given(password.opt().shortName().equals("-pw") ? "" : password.values().get(0));
-        CrlMode crl = cra != null ? CrlMode.CHAIN : crv != null || p.has("+crl") ? CrlMode.LEAF : CrlMode.NONE;
+        ParsedArgs.Occurrence crlCheck = p.last("+crv", "+cra"); // exclusive since DCMTK 3.7.0: the rightmost wins
+        CrlMode crl = crlCheck != null && crlCheck.opt().shortName().equals("+cra") ? CrlMode.CHAIN
+                : crlCheck != null || p.has("+crl") ? CrlMode.LEAF : CrlMode.NONE;
         PeerCertificate peerCert = PeerCertificate.REQUIRE;
         if (peer != null && peer.opt().shortName().equals("-ic")) {
             peerCert = PeerCertificate.IGNORE;
@@ -71,7 +64,7 @@ final class TlsRuntime {
                 authenticate ? transport.values().get(1) : null, passwords,
                 format != null && format.opt().shortName().equals("-der"),
                 values(p, "+cf"), values(p, "+cd"), values(p, "+crl"), crl, profile, added, seedFile, writeTo,
-                peerCert);
+                peerCert, client ? p.value("--request-sni", null) : null, client ? null : p.value("--expect-sni", null));
     }
 
     /**
@@ -90,10 +83,11 @@ final class TlsRuntime {
             out.println();
             out.println(tool + ": " + purpose);
             out.println();
+            // DCMTK's host lines; the runtime stands where DCMTK names its build options
             out.println("Host type: " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+            out.println("Character encoding: " + java.nio.charset.Charset.defaultCharset());
             out.println("Java runtime: " + System.getProperty("java.vm.name") + " "
                     + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")");
-            out.println();
             try {
                 if (ciphers) {
                     TlsListings.ciphers(out);
@@ -142,7 +136,9 @@ final class TlsRuntime {
         try {
             return TlsSocketLayer.create(settings, timeoutSeconds);
         } catch (TlsSetupException e) {
-            log.error(Fatal.MARKER, "{}", e.getMessage());
+            for (String line : e.getMessage().split("\n")) { // DCMTK's refusal of a +cs suite takes two lines
+                log.error(Fatal.MARKER, "{}", line);
+            }
             return null;
         }
     }

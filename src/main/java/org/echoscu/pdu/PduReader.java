@@ -12,7 +12,7 @@ import java.util.Arrays;
  */
 public final class PduReader {
 
-    /** A-ASSOCIATE-RQ/AC may list 128 contexts of 38 syntaxes each: about 130 KB. */
+    /** A-ASSOCIATE-RQ/AC may list 128 contexts of 53 syntaxes each: about 190 KB. */
     public static final int MAX_ASSOCIATE_PDU = 1 << 20;
     /** The message of the EOFException for a close between PDUs, so callers can tell it from one inside a PDU. */
     public static final String CLOSED_BY_PEER = "connection closed by peer";

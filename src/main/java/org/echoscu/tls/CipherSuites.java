@@ -38,6 +38,11 @@ public final class CipherSuites {
         return name.startsWith("TLS_") && !name.contains("_WITH_");
     }
 
+    /** Whether the record MAC is HMAC-SHA-1: the name ends in _SHA (not _SHA256 or _SHA384). */
+    public static boolean sha1Mac(String name) {
+        return iana(name).endsWith("_SHA");
+    }
+
     /** False for suites that authenticate but do not encrypt (…_WITH_NULL_…). */
     public static boolean encrypts(String name) {
         return !name.contains("_WITH_NULL_");

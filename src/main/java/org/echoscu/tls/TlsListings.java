@@ -26,56 +26,55 @@ public final class TlsListings {
         }
     }
 
-    /** +cc: every suite +cs accepts, weakest first, then the TLS 1.3 suites. */
+    /**
+     * +cc: every suite +cs accepts in this JVM, in DCMTK 3.7.0's order (weakest first), then
+     * those DCMTK does not know, weakest first by the same rule.
+     */
     public static void ciphers(PrintStream out) throws TlsSetupException {
         SSLContext c = context();
-        out.println("Supported TLS ciphersuites are:");
-        for (String s : JvmTls.supportedSuites(c)) {
-            out.println("  " + s);
+        List<String> supported = JvmTls.supportedSuites(c);
+        List<String> ordered = new ArrayList<>(DcmtkSuiteOrder.WEAKEST_FIRST);
+        ordered.retainAll(supported);
+        for (String s : supported) {
+            if (!ordered.contains(s)) {
+                ordered.add(s);
+            }
         }
-        out.println("TLS 1.3 ciphersuites (used whenever the profile allows TLS 1.3):");
-        for (String s : JvmTls.offered(c, "TLSv1.3", CipherSuites.TLS13)) {
+        out.println();
+        out.println("Supported TLS ciphersuites are:");
+        for (String s : ordered) {
             out.println("  " + s);
         }
     }
 
-    /** --list-profiles: each profile with the protocol versions and suites this JVM can do under it. */
+    /**
+     * --list-profiles: DCMTK 3.7.0's list, in the order of the options, with what this JVM
+     * lacks beneath a profile (e.g. +pm's CCM and Camellia suites, which JSSE does not have).
+     */
     public static void profiles(PrintStream out) throws TlsSetupException {
         SSLContext c = context();
-        out.println("TLS profiles (protocol versions and ciphersuites as this JVM can use them):");
+        out.println("Cryptographic algorithms implemented by: JSSE (" + System.getProperty("java.vendor") + " "
+                + System.getProperty("java.version") + ")");
+        out.println();
+        out.println("Supported TLS Secure Transport Connection Profiles are:");
         for (TlsProfile p : TlsProfile.values()) {
             Availability a = availability(c, p);
-            out.println();
-            out.println("  " + p.option() + "  " + p.longOption() + "  " + p.title()
-                    + (p == TlsProfile.DEFAULT ? " (default)" : "") + ": "
-                    + (a.missing.isEmpty() ? "supported" : "NOT supported by this JVM (missing "
-                    + String.join(", ", a.missing) + ")"));
-            out.println("    protocol versions: " + (a.protocols.isEmpty() ? "none" : String.join(", ", a.protocols)));
-            if (p.allowsTls13()) {
-                out.println("    TLS 1.3 ciphersuites: " + (a.tls13.isEmpty() ? "none" : String.join(", ", a.tls13)));
+            String label = p == TlsProfile.DEFAULT ? " (default)" : p.retired() ? " (retired)" : "";
+            if (!a.missing.isEmpty()) {
+                out.println("- " + p.title() + label + ": NOT supported by this JVM (missing "
+                        + String.join(", ", a.missing) + ")");
+                continue;
             }
-            out.println("    ciphersuites:");
-            for (String s : p.required()) {
-                out.println("      " + s + (a.suites.contains(s) ? "" : "  (not supported by this JVM)"));
-            }
-            for (String s : p.optional()) {
-                out.println("      " + s + (a.suites.contains(s) ? "  (optional)" : "  (optional, not supported by this JVM)"));
-            }
-            List<String> lifts = new ArrayList<>(p.blockingTokens(List.of()));
-            lifts.retainAll(JvmTls.lifted());
-            if (!lifts.isEmpty()) {
-                out.println("    lifted from jdk.tls.disabledAlgorithms for this profile: " + String.join(", ", lifts));
-            }
-            if (p == TlsProfile.BCP195_EX) {
-                out.println("    no additional ciphersuites (+cs) allowed");
-            } else if (p != TlsProfile.NULL) {
-                out.println("    +cs may add encrypted ciphersuites only");
+            out.println("- " + p.title() + label);
+            if (!a.lacking.isEmpty()) {
+                out.println("    used without " + String.join(", ", a.lacking) + " (not supported by this JVM)");
             }
         }
     }
 
-    /** What of a profile this JVM can use. */
-    record Availability(List<String> protocols, List<String> suites, List<String> tls13, List<String> missing) {
+    /** What of a profile this JVM can use; {@code lacking}: its optional suites the JVM does not have. */
+    record Availability(List<String> protocols, List<String> suites, List<String> tls13, List<String> missing,
+                        List<String> lacking) {
     }
 
     static Availability availability(SSLContext c, TlsProfile p) {
@@ -85,7 +84,7 @@ public final class TlsListings {
         List<String> all = p.suites(List.of());
         for (String protocol : p.protocols()) {
             List<String> offered = protocol.equals("TLSv1.3")
-                    ? JvmTls.offered(c, protocol, CipherSuites.TLS13)
+                    ? JvmTls.offered(c, protocol, p.tls13())
                     : JvmTls.offered(c, protocol, all);
             if (!offered.isEmpty()) {
                 protocols.add(protocol);
@@ -106,6 +105,19 @@ public final class TlsListings {
         if (protocols.isEmpty()) {
             missing.add("every protocol version");
         }
-        return new Availability(protocols, suites, tls13, missing);
+        List<String> lacking = new ArrayList<>();
+        for (String s : p.optional()) {
+            if (!suites.contains(s)) {
+                lacking.add(s);
+            }
+        }
+        if (p.allowsTls13()) {
+            for (String s : p.tls13()) {
+                if (p.isOptional(s) && !tls13.contains(s)) {
+                    lacking.add(s);
+                }
+            }
+        }
+        return new Availability(protocols, suites, tls13, missing, lacking);
     }
 }

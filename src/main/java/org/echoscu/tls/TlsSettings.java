@@ -19,11 +19,14 @@ import java.util.List;
  * @param seedFile      +rs file, or null
  * @param writeSeedFile where to write the seed back (+ws: the +rs file; +wf: another), or null
  * @param peer          -rc, -vc, -ic
+ * @param requestedSni  echoscu: the server name sent in the SNI extension (--request-sni), null for none
+ *                      (--no-sni, the default); a host-name check of the server certificate uses this name
+ * @param expectedSni   echoscp: the only server name a client may ask for (--expect-sni), null for any
  */
 public record TlsSettings(boolean client, String keyFile, String certFile, Passwords passwords, boolean der,
                           List<String> caFiles, List<String> caDirs, List<String> crlFiles, CrlMode crlMode,
                           TlsProfile profile, List<String> addedSuites, String seedFile, String writeSeedFile,
-                          PeerCertificate peer) {
+                          PeerCertificate peer, String requestedSni, String expectedSni) {
 
     public boolean anonymous() {
         return keyFile == null;

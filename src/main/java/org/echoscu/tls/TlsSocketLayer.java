@@ -17,7 +17,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.KeyManager;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -40,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class TlsSocketLayer implements TcpConnector.Layer, ScpSettings.SocketLayer, AutoCloseable {
 
     static final Logger LOG = LoggerFactory.getLogger("dcmtk.dcmtls");
+    /** The ALPN protocol name of DICOM (IANA's TLS ALPN registry), offered by clients and the only one a server takes. */
+    static final String ALPN_DICOM = "dicom";
     private static ScheduledExecutorService watchdog;
 
     private final TlsSettings settings;
@@ -75,11 +80,22 @@ public final class TlsSocketLayer implements TcpConnector.Layer, ScpSettings.Soc
         if (s.keyFile() != null) {
             PrivateKey key = KeyMaterial.readPrivateKey(s.keyFile(), s.der(), s.passwords());
             List<X509Certificate> chain = KeyMaterial.readCertificates(s.certFile(), s.der());
+            CertificateRules.checkOwn(chain.get(0), s.certFile(), s.profile(), !s.client(), LOG::warn);
             KeyMaterial.checkMatch(key, chain.get(0), s.keyFile(), s.certFile());
             keys = new KeyManager[] {new SingleKeyManager(key, chain.toArray(new X509Certificate[0]))};
         }
+        for (String suite : s.addedSuites()) { // +cs, judged once the profile is set, as DCMTK does
+            SuitePolicy.Verdict verdict = SuitePolicy.judge(s.profile(), suite);
+            if (verdict.refused()) {
+                throw new TlsSetupException(verdict.refusal() + "\n" + SuitePolicy.NOT_ALLOWED);
+            }
+            verdict.warnings().forEach(LOG::warn);
+        }
         TrustMaterial trust = TrustMaterial.load(s.caFiles(), s.caDirs(), s.crlFiles(), s.crlMode(), s.der(), LOG::warn);
-        TrustManager[] trustManagers = {trust.trustManager(s.peer() != PeerCertificate.IGNORE)};
+        boolean verify = s.peer() != PeerCertificate.IGNORE;
+        TrustManager[] trustManagers = {verify
+                ? new ProfileTrustManager(trust.trustManager(true), s.profile(), s.client(), LOG::warn)
+                : trust.trustManager(false)};
         SSLContext context;
         try {
             JvmTls.freeze();
@@ -118,9 +134,14 @@ public final class TlsSocketLayer implements TcpConnector.Layer, ScpSettings.Soc
         Set<String> supported = new LinkedHashSet<>(Arrays.asList(context.getSupportedSSLParameters().getCipherSuites()));
         List<String> out = new ArrayList<>();
         if (s.profile().allowsTls13()) {
-            for (String t : CipherSuites.TLS13) {
+            for (String t : s.profile().tls13()) {
                 if (supported.contains(t)) {
                     out.add(t);
+                } else if (s.profile().isOptional(t)) {
+                    LOG.debug("ciphersuite {} not supported by this JVM, left out of {}", t, TlsFailures.profileText(s));
+                } else {
+                    throw new TlsSetupException("the TLS profile '" + s.profile().title() + "' is not available in"
+                            + " this JVM: it requires TLS 1.3 ciphersuite " + t + " (see --list-profiles)");
                 }
             }
         }
@@ -192,6 +213,14 @@ public final class TlsSocketLayer implements TcpConnector.Layer, ScpSettings.Soc
         p.setProtocols(protocols);
         p.setCipherSuites(suites);
         p.setEndpointIdentificationAlgorithm(null); // peers are identified by certificate, not host name
+        p.setApplicationProtocols(new String[] {ALPN_DICOM});
+        if (settings.client()) {
+            // SNI only with --request-sni, as DCMTK: JSSE would otherwise send the host name by itself
+            p.setServerNames(settings.requestedSni() == null ? List.of()
+                    : List.of(new SNIHostName(settings.requestedSni())));
+        } else if (settings.expectedSni() != null) {
+            p.setSNIMatchers(List.of(new ExpectedServerName(settings.expectedSni(), LOG::error)));
+        }
         if (!settings.client()) {
             p.setUseCipherSuitesOrder(true);
             switch (settings.peer()) {
@@ -274,6 +303,13 @@ public final class TlsSocketLayer implements TcpConnector.Layer, ScpSettings.Soc
                 LOG.debug(text);
             } else {
                 LOG.info(text);
+                if (session instanceof ExtendedSSLSession x) {
+                    for (SNIServerName name : x.getRequestedServerNames()) {
+                        if (name instanceof SNIHostName host) {
+                            LOG.info("TLS: client requested server name '{}'", host.getAsciiName());
+                        }
+                    }
+                }
             }
         }
     }

@@ -59,7 +59,7 @@ class DcmtkVsEchoscpIT {
 
     @Test
     void oursAgainstOurs() {
-        Run ours = Commands.echoscu("-v", "-pts", "38", "-ppc", "128", "--repeat", "100", "-pdu", "4096",
+        Run ours = Commands.echoscu("-v", "-pts", "53", "-ppc", "128", "--repeat", "100", "-pdu", "4096",
                 "127.0.0.1", port());
         assertThat(ours.exitCode()).as(ours.toString()).isZero();
         assertThat(ours.stderrLines()).contains("I: Sending Echo Request (MsgID 100)").endsWith("I: Releasing Association");

@@ -214,8 +214,8 @@ class EchoscpHostileClientIT {
             c.send(new PDataTf(List.of(new Pdv(1, 3, echoRq(1).encode()))));
             return status(readMessage(c));
         }, 0));
-        t.add(new Case("128 contexts of 38 transfer syntaxes", c -> {
-            c.send(rq(128, 38));
+        t.add(new Case("128 contexts of 53 transfer syntaxes", c -> {
+            c.send(rq(128, 53));
             AAssociateAc ac = (AAssociateAc) c.read();
             return ac.presentationContexts().stream().filter(p -> p.accepted()).count();
         }, 128L));

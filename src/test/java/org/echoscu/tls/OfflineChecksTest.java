@@ -24,7 +24,7 @@ class OfflineChecksTest {
         return new TlsSettings(true, null, null, Passwords.prompt(), false, List.of(TestPki.file("ca.pem")), List.of(),
                 java.util.Arrays.stream(crls).map(TestPki::file).toList(),
                 crls.length > 0 ? CrlMode.LEAF : CrlMode.NONE, TlsProfile.DEFAULT, List.of(), null, null,
-                PeerCertificate.REQUIRE);
+                PeerCertificate.REQUIRE, null, null);
     }
 
     @Test
