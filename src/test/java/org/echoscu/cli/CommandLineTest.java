@@ -44,7 +44,7 @@ class CommandLineTest {
             "-pdu 100 foo 1                       | Invalid value for option --max-pdu (underflow: 100)",
             "-pdu 131073 foo 1                    | Invalid value for option --max-pdu (overflow: 131073)",
             "-pdu abc foo 1                       | Invalid value for option --max-pdu (abc)",
-            "-pts 39 foo 1                        | Invalid value for option --propose-ts (overflow: 39)",
+            "-pts 54 foo 1                        | Invalid value for option --propose-ts (overflow: 54)",
             "-pts 0 foo 1                         | Invalid value for option --propose-ts (underflow: 0)",
             "-ppc 129 foo 1                       | Invalid value for option --propose-pc (overflow: 129)",
             "-to 0 foo 1                          | Invalid value for option --timeout (underflow: 0)",
@@ -82,7 +82,7 @@ class CommandLineTest {
     void helpIsDcmtk370sLineForLine() throws Exception {
         Result r = echoscu("-h", "peer", "port", "and", "more");
         assertThat(r.code()).isZero();
-        List<String> ours = List.of(r.out().split("\n", -1));
+        List<String> ours = r.out().lines().toList();
         List<String> reference = new ArrayList<>(Reference.lines("dcmtk-3.7.0/help.txt"));
         reference.remove(reference.size() - 1); // "exit 0"
         // The one chosen difference: our own header line and version.

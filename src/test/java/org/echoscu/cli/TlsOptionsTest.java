@@ -1,6 +1,7 @@
 package org.echoscu.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -52,15 +53,52 @@ class TlsOptionsTest {
             "+crl f foo 1                             | --add-crl-file only allowed with --enable-tls or --anonymous-tls",
             "+crv foo 1                               | --enable-crl-vfy only allowed with --enable-tls or --anonymous-tls",
             "+cra foo 1                               | --enable-crl-all only allowed with --enable-tls or --anonymous-tls",
-            "+tla +crv +cra foo 1                     | --enable-crl-all not allowed with --enable-crl-vfy",
+            "--no-sni --request-sni x foo 1           | --no-sni not allowed with --request-sni",
+            "+pg foo 1                                | --profile-8996 only allowed with --enable-tls or --anonymous-tls",
+            "+pm foo 1                                | --profile-8996-mod only allowed with --enable-tls or --anonymous-tls",
             "+cs TLS_RSA_WITH_AES_128_CBC_SHA foo 1   | --cipher only allowed with --enable-tls or --anonymous-tls",
             "+tla +pz +cs TLS_RSA_WITH_AES_128_CBC_SHA foo 1 | --cipher not allowed with --profile-bcp195-ex",
-            "+tla +cs TLS_RSA_WITH_NULL_SHA foo 1     | Unencrypted ciphersuite 'TLS_RSA_WITH_NULL_SHA' not permitted with security profile 'BCP 195 TLS Profile'",
-            "+tla +py +cs SSL_RSA_WITH_NULL_SHA foo 1 | Unencrypted ciphersuite 'TLS_RSA_WITH_NULL_SHA' not permitted with security profile 'Non-downgrading BCP 195 TLS Profile'",
-            "+tla +pn +pa +cs TLS_RSA_WITH_NULL_SHA foo 1 | Unencrypted ciphersuite 'TLS_RSA_WITH_NULL_SHA' not permitted with security profile 'AES TLS Secure Transport Connection Profile'",
             "+tls key foo                             | Missing parameter peer",
     })
     void echoscuRefusesInDcmtksWords(String args, String message) {
+        assertRefused(args, message);
+    }
+
+    /**
+     * A +cs suite the profile does not allow is refused when the TLS layer is built, as DCMTK
+     * 3.7.0 does: two fatal lines, exit 1, before any connection (the peer "foo" is never looked up).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "+tla +cs TLS_RSA_WITH_NULL_SHA foo 1     | Unencrypted ciphersuite 'TLS_RSA_WITH_NULL_SHA' not permitted with security profile 'BCP 195 RFC 8996 TLS Profile'",
+            "+tla +py +cs SSL_RSA_WITH_NULL_SHA foo 1 | Unencrypted ciphersuite 'TLS_RSA_WITH_NULL_SHA' not permitted with security profile 'Non-downgrading BCP 195 TLS Profile'",
+            "+tla +pn +pa +cs TLS_RSA_WITH_NULL_SHA foo 1 | Unencrypted ciphersuite 'TLS_RSA_WITH_NULL_SHA' not permitted with security profile 'AES TLS Secure Transport Connection Profile'",
+            "+tla +cs TLS_RSA_WITH_AES_128_CBC_SHA foo 1 | Ciphersuite 'TLS_RSA_WITH_AES_128_CBC_SHA' using SHA-1 MAC not permitted with security profile 'BCP 195 RFC 8996 TLS Profile'",
+            "+tla +pm +cs TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 foo 1 | Additional ciphersuites not permitted with security profile 'Modified BCP 195 RFC 8996 TLS Profile'",
+    })
+    void suitesTheProfileForbidsAreRefusedLikeDcmtk370(String args, String message) throws Exception {
+        TlsSettings s = settings(true, args);
+        assertThatThrownBy(() -> org.echoscu.tls.TlsSocketLayer.create(s, 5))
+                .isInstanceOf(org.echoscu.tls.TlsSetupException.class)
+                .hasMessage(message + "\n000b:000a Ciphersuite not allowed in current DICOM security profile");
+    }
+
+    @org.junit.jupiter.api.Test
+    void crlChecksAreExclusiveAndTheRightmostWins() throws Exception {
+        assertThat(settings(true, "+tla +crv +cra foo 104").crlMode()).isEqualTo(CrlMode.CHAIN);
+        assertThat(settings(true, "+tla +cra +crv foo 104").crlMode()).isEqualTo(CrlMode.LEAF);
+        assertThat(settings(true, "+tla +cra +crl x.crl foo 104").crlMode()).isEqualTo(CrlMode.CHAIN);
+    }
+
+    @org.junit.jupiter.api.Test
+    void serverNamesLandInTheSettings() throws Exception {
+        assertThat(settings(true, "+tla foo 104").requestedSni()).isNull();
+        assertThat(settings(true, "+tla --request-sni pacs.example foo 104").requestedSni()).isEqualTo("pacs.example");
+        assertThat(settings(false, "+tls k c --expect-sni pacs.example 104").expectedSni()).isEqualTo("pacs.example");
+        assertThat(settings(false, "+tls k c 104").expectedSni()).isNull();
+    }
+
+    private static void assertRefused(String args, String message) {
         Result r = run(true, args);
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).endsWith("error: " + message + "\n");
@@ -75,6 +113,8 @@ class TlsOptionsTest {
             "-rc 104                    | --require-peer-cert only allowed with --enable-tls",
             "+cf ca 104                 | --add-cert-file only allowed with --enable-tls",
             "+tls k c +pz +cs X 104     | --cipher not allowed with --profile-bcp195-ex",
+            "--request-sni x 104        | Unknown option --request-sni",
+            "+tls k c --no-sni --expect-sni x 104 | --no-sni not allowed with --expect-sni",
     })
     void echoscpRefusesInDcmtksWords(String args, String message) {
         Result r = run(false, args);
@@ -119,7 +159,7 @@ class TlsOptionsTest {
     void defaultsAndRightmostWins() throws Exception {
         TlsSettings s = settings(true, "+tla foo 104");
         assertThat(s.anonymous()).isTrue();
-        assertThat(s.profile()).isEqualTo(TlsProfile.BCP195);
+        assertThat(s.profile()).isEqualTo(TlsProfile.RFC8996);
         assertThat(s.peer()).isEqualTo(PeerCertificate.REQUIRE);
         assertThat(s.crlMode()).isEqualTo(CrlMode.NONE);
         assertThat(s.der()).isFalse();
