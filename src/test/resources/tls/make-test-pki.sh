@@ -14,6 +14,9 @@
 #                              Proc-Type/DEK-Info encryption), and DER: server.key.der (PKCS#8),
 #                              server-pkcs1.key.der, server-pkcs8-enc.key.der; server.pem.der, ca.pem.der
 #   ec-pkcs8.key, ec.key.der (SEC1 DER), ec.pem.der
+#   weak.pem / weak.key        CN=localhost with a 1024-bit RSA key (too short under +pg and +pm)
+#   server-md5.pem             the server key, certified by the CA with an MD5 signature (refused everywhere)
+#   server-sha1.pem            the server key, certified by the CA with a SHA-1 signature (refused under +pm)
 # The password of every encrypted key is "secret".
 set -euo pipefail
 dir=$1
@@ -54,6 +57,14 @@ rm server-other.key
 ssl ecparam -name prime256v1 -genkey -out ec.key
 ssl req -new -key ec.key -out ec.csr -subj "/O=echoscu tests/CN=localhost"
 ssl x509 -req -in ec.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out ec.pem -days 30 -sha256 -extfile leaf.ext
+
+# weak certificates for DCMTK 3.7.0's strength checks
+ssl req -newkey rsa:1024 -nodes -keyout weak.key -out weak.csr -subj "/O=echoscu tests/CN=localhost"
+ssl x509 -req -in weak.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out weak.pem -days 30 -sha256 -extfile leaf.ext
+for md in md5 sha1; do
+    ssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server-$md.pem -days 30 -$md \
+        -extfile leaf.ext
+done
 
 # openssl ca for what needs dates of our choosing or a CRL
 mkdir -p ca-db/new

@@ -103,6 +103,11 @@ final class TlsFailures {
                 return peer + " says " + ours + " has expired" + tag;
             case "certificate_revoked":
                 return peer + " says " + ours + " has been revoked" + tag;
+            case "unrecognized_name":
+                return peer + " does not serve the server name " + (settings.requestedSni() == null ? "we asked for"
+                        : "'" + settings.requestedSni() + "'") + tag + ": check --request-sni";
+            case "no_application_protocol":
+                return peer + " does not accept the ALPN protocol 'dicom'" + tag;
             case "access_denied":
                 return peer + " denied access" + tag;
             default:
