@@ -22,8 +22,13 @@ final class Server implements AutoCloseable {
 
     /** DCMTK's storescp as Debian starts it, plus the given options. */
     static Server storescp(String... options) {
+        return storescpAt(Commands.dcmtkBinary("storescp"), options);
+    }
+
+    /** The storescp binary at {@code binary} (e.g. DCMTK 3.7.0's, see {@link Dcmtk370}), plus the given options. */
+    static Server storescpAt(String binary, String... options) {
         int port = Ports.free();
-        List<String> cmd = Commands.withPrefix(Commands.dcmtkBinary("storescp"), options);
+        List<String> cmd = Commands.withPrefix(binary, options);
         cmd.add("--output-directory");
         cmd.add(tempDir().toString());
         cmd.add(String.valueOf(port));
