@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.echoscu.Reference;
 import org.echoscu.tls.TestPki;
 import org.echoscu.tls.TlsProfile;
 import org.junit.jupiter.api.AfterAll;
@@ -199,35 +200,53 @@ class TlsEchoscpIT {
     }
 
     @Test
-    void cipherListNamesWhatThisJvmCanUse() {
+    void cipherListNamesWhatThisJvmCanUseInDcmtk370sOrder() {
         Run r = Commands.echoscu("+cc");
         assertThat(r.exitCode()).isZero();
         List<String> suites = r.stdout().lines().filter(l -> l.startsWith("  TLS_")).map(String::trim).toList();
         for (TlsProfile p : TlsProfile.values()) {
-            assertThat(suites).containsAll(p.suites(List.of()));
+            assertThat(suites).containsAll(p.required());
         }
-        assertThat(suites).contains("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256")
-                .doesNotContain("TLS_EMPTY_RENEGOTIATION_INFO_SCSV")
+        assertThat(suites).doesNotContain("TLS_AES_256_GCM_SHA384", "TLS_EMPTY_RENEGOTIATION_INFO_SCSV")
                 .noneMatch(s -> s.contains("_anon_") || s.contains("RC4") || s.contains("_WITH_DES_"));
-        assertThat(r.stdout()).contains("Supported TLS ciphersuites are:");
+        // DCMTK 3.7.0's layout, and the suites both lists hold in DCMTK's order
+        List<String> reference = Reference.lines("dcmtk-3.7.0/list-ciphers.txt");
+        List<String> theirs = reference.stream().filter(l -> l.startsWith("  TLS_")).map(String::trim).toList();
+        assertThat(suites.stream().filter(theirs::contains).toList())
+                .isEqualTo(theirs.stream().filter(suites::contains).toList())
+                .hasSizeGreaterThan(30);
+        List<String> lines = r.stdout().lines().toList();
+        assertThat(lines.subList(1, 4)).isEqualTo(reference.subList(1, 4));
+        assertThat(lines.get(4)).startsWith("Host type: ");
+        assertThat(lines.get(5)).startsWith("Character encoding: ");
+        assertThat(lines.subList(7, 9)).isEqualTo(reference.subList(7, 9));
         assertThat(Commands.run(List.of(Commands.ROOT.resolve("bin/echoscp").toString(), "+cc"),
                 java.time.Duration.ofSeconds(60)).stdout()).isEqualTo(r.stdout().replace("echoscu", "echoscp")
                 .replace("verification (C-ECHO) SCU", "verification (C-ECHO) SCP"));
     }
 
+    /** DCMTK 3.7.0's list, line for line, with +pb's profile where this JVM has 3DES (as DCMTK does). */
     @Test
-    void profileListSaysWhatThisJvmCanUse() {
-        Run r = Commands.echoscu("--list-profiles");
+    void profileListIsDcmtk370s() {
+        Run r = Commands.echoscu("+ph");
         assertThat(r.exitCode()).isZero();
-        for (TlsProfile p : TlsProfile.values()) {
-            assertThat(r.stdout()).contains("  " + p.option() + "  " + p.longOption() + "  " + p.title());
-        }
-        assertThat(r.stdout()).contains("BCP 195 TLS Profile (default): supported")
-                .contains("protocol versions: TLSv1.3, TLSv1.2, TLSv1.1, TLSv1")
-                .contains("Extended BCP 195 TLS Profile: supported")
-                .contains("Basic TLS Secure Transport Connection Profile: supported")
-                .contains("Authenticated unencrypted communication: supported")
-                .doesNotContain("NOT supported");
+        List<String> lines = r.stdout().lines().toList();
+        List<String> reference = Reference.lines("dcmtk-3.7.0/list-profiles.txt");
+        int at = lines.indexOf("Supported TLS Secure Transport Connection Profiles are:");
+        int theirsAt = reference.indexOf("Supported TLS Secure Transport Connection Profiles are:");
+        assertThat(lines.get(at - 2)).startsWith("Cryptographic algorithms implemented by: JSSE (");
+        assertThat(lines.subList(at, lines.size()).stream()
+                .filter(l -> !l.startsWith("- Basic TLS Secure Transport Connection Profile")).toList())
+                .startsWith(reference.subList(theirsAt, theirsAt + 3).toArray(new String[0]));
+        List<String> ours = lines.stream().filter(l -> l.startsWith("- ")).toList();
+        assertThat(ours.stream().filter(l -> !l.startsWith("- Basic")).toList())
+                .isEqualTo(reference.stream().filter(l -> l.startsWith("- ")).toList());
+        assertThat(ours).contains("- Basic TLS Secure Transport Connection Profile (retired)");
+        // what JSSE lacks of +pm is said beneath it
+        assertThat(lines.get(lines.indexOf("- Modified BCP 195 RFC 8996 TLS Profile") + 1))
+                .startsWith("    used without ").contains("TLS_ECDHE_ECDSA_WITH_AES_128_CCM")
+                .endsWith("(not supported by this JVM)");
+        assertThat(Commands.echoscu("--list-profiles").stdout()).isEqualTo(r.stdout());
     }
 
     /** A plain TCP run loads no TLS class and no Bouncy Castle: TLS costs nothing when unused. */

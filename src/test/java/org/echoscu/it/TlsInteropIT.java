@@ -94,4 +94,55 @@ class TlsInteropIT {
             assertThat(n.suite()).startsWith("TLS_ECDHE_ECDSA_WITH_AES_");
         }
     }
+
+    /**
+     * DCMTK 3.7.0's profiles and options against 3.6.7, which has neither +pg nor +pm nor SNI:
+     * our +pg and +pm clients meet its default (+py) over TLS 1.3, its client meets our +pg
+     * server, a requested server name is ignored by it, and a 1024-bit key it serves under
+     * +px is refused by our +pg client.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TlsProfile.class, names = {"RFC8996", "RFC8996_MODIFIED"})
+    void dcmtk370ProfilesAgainstDcmtk367(TlsProfile profile) throws Exception {
+        List<String> server = List.of("+tls", pki("server.key"), pki("server.pem"), "+cf", pki("ca.pem"));
+        try (Server storescp = Server.storescp(server.toArray(new String[0]))) {
+            Run r = Commands.echoscu(args(clientTls(profile), "-d", "--request-sni", "localhost", "127.0.0.1",
+                    String.valueOf(storescp.port)));
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertWithin(profile, negotiated(r.stderr()));
+        }
+        try (Server echoscp = Server.echoscp(args(serverTls(profile), "-v"))) {
+            Run r = Commands.dcmtk("echoscu", args(List.of("+tls", pki("client.key"), pki("client.pem"), "+cf",
+                    pki("ca.pem")), "127.0.0.1", String.valueOf(echoscp.port)));
+            assertThat(r.exitCode()).as(r.toString() + echoscp.log()).isZero();
+            assertWithin(profile, negotiated(TlsRuns.awaitLog(echoscp, "Association Release")));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void weakServerKeyOfDcmtk367IsRefusedUnderPg() throws Exception {
+        try (Server storescp = Server.storescp("+tls", pki("weak.key"), pki("weak.pem"), "+cf", pki("ca.pem"), "+px")) {
+            String port = String.valueOf(storescp.port);
+            Run pg = Commands.echoscu(args(clientTls(TlsProfile.RFC8996), "127.0.0.1", port));
+            assertThat(pg.exitCode()).isEqualTo(1);
+            TlsRuns.assertOneLine(pg, "F: Association Request Failed: TLS handshake with 127.0.0.1 port " + port
+                    + " failed: Server RSA key length too short: RFC 9325 requires at least 2048 bits");
+            Run px = Commands.echoscu(args(clientTls(TlsProfile.BCP195), "127.0.0.1", port));
+            assertThat(px.exitCode()).as(px.toString()).isZero();
+            assertThat(px.stderrLines()).containsExactly("W: RSA key length too short: RFC 9325 recommends at least"
+                    + " 2048 bits, but peer provided RSA certificate with 1024 bits.");
+        }
+    }
+
+    /** A static RSA suite added under +pg draws DCMTK 3.7.0's warning, and the echo goes on. */
+    @org.junit.jupiter.api.Test
+    void staticRsaSuiteUnderPgIsAWarning() throws Exception {
+        try (Server storescp = Server.storescp(serverTls(TlsProfile.BCP195_ND).toArray(new String[0]))) {
+            Run r = Commands.echoscu(args(clientTls(TlsProfile.RFC8996), "-v", "+cs",
+                    "TLS_RSA_WITH_AES_128_GCM_SHA256", "127.0.0.1", String.valueOf(storescp.port)));
+            List<String> reference = org.echoscu.Reference.lines("dcmtk-3.7.0/tls-pg-cs-rsa-warn.txt");
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.stderrLines()).isEqualTo(reference.subList(0, reference.size() - 1));
+        }
+    }
 }

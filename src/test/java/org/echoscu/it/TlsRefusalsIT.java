@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.echoscu.Reference;
 import org.echoscu.tls.TlsProfile;
 import org.junit.jupiter.api.Test;
 
@@ -104,12 +105,24 @@ class TlsRefusalsIT {
         }
     }
 
+    /** DCMTK 3.7.0's refusals of +cs, line for line, before any connection. */
     @Test
-    void aCiphersuiteOutsideTheProfileIsRefusedOnTheCommandLine() {
+    void aCiphersuiteOutsideTheProfileIsRefusedLikeDcmtk370() {
+        Run sha1 = Commands.echoscu(args(clientTls(TlsProfile.RFC8996), "+cs", "TLS_RSA_WITH_AES_128_CBC_SHA",
+                "127.0.0.1", "104"));
+        List<String> reference = Reference.lines("dcmtk-3.7.0/tls-pg-cs-sha1.txt");
+        assertThat(sha1.exitCode()).isEqualTo(1);
+        assertThat(sha1.stderrLines()).isEqualTo(reference.subList(0, reference.size() - 1));
+        Run pm = Commands.echoscu(args(clientTls(TlsProfile.RFC8996_MODIFIED), "+cs",
+                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "127.0.0.1", "104"));
+        reference = Reference.lines("dcmtk-3.7.0/tls-pm-cs-refused.txt");
+        assertThat(pm.exitCode()).isEqualTo(1);
+        assertThat(pm.stderrLines()).isEqualTo(reference.subList(0, reference.size() - 1));
         Run nul = Commands.echoscu("+tla", "+py", "+cs", "TLS_RSA_WITH_NULL_SHA", "127.0.0.1", "104");
         assertThat(nul.exitCode()).isEqualTo(1);
-        assertThat(nul.stderrLines()).last().isEqualTo("error: Unencrypted ciphersuite 'TLS_RSA_WITH_NULL_SHA' not"
-                + " permitted with security profile 'Non-downgrading BCP 195 TLS Profile'");
+        assertThat(nul.stderrLines()).containsExactly("F: Unencrypted ciphersuite 'TLS_RSA_WITH_NULL_SHA' not"
+                + " permitted with security profile 'Non-downgrading BCP 195 TLS Profile'",
+                "F: 000b:000a Ciphersuite not allowed in current DICOM security profile");
         Run extended = Commands.echoscu("+tla", "+pz", "+cs", "TLS_RSA_WITH_AES_128_CBC_SHA", "127.0.0.1", "104");
         assertThat(extended.exitCode()).isEqualTo(1);
         assertThat(extended.stderrLines()).last().isEqualTo("error: --cipher not allowed with --profile-bcp195-ex");
