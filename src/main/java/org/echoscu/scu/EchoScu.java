@@ -38,6 +38,9 @@ public final class EchoScu {
     /** After our A-ABORT there is nothing to wait for but the peer's close; do not wait long. */
     private static final int REQUESTOR_ARTIM_SECONDS = 5;
 
+    /** DCMTK up to 3.6.8 drops an A-ASSOCIATE-RQ with more syntaxes in a context, without an answer. */
+    private static final int DCMTK_368_MAX_TRANSFER_SYNTAXES = 50;
+
     private final EchoSettings settings;
 
     public EchoScu(EchoSettings settings) {
@@ -68,6 +71,11 @@ public final class EchoScu {
             if (answer instanceof Indication.ProviderAborted p && p.cause() == AbortCause.CLOSED_BY_PEER) {
                 // a TLS server reading our plain request does this
                 why += " without answering our A-ASSOCIATE-RQ (does the peer expect TLS? use +tls)";
+            } else if (answer instanceof Indication.TimedOut
+                    && settings.proposal().transferSyntaxes() > DCMTK_368_MAX_TRANSFER_SYNTAXES) {
+                why += " (DCMTK 3.6.8 and older never answer a context of more than "
+                        + DCMTK_368_MAX_TRANSFER_SYNTAXES + " transfer syntaxes: try -pts "
+                        + DCMTK_368_MAX_TRANSFER_SYNTAXES + ")";
             }
             LOG.error(Fatal.MARKER, "Association Request Failed: {}", why);
             ul.abortAndClose();
