@@ -3,7 +3,9 @@ package org.echoscu.tls;
 import java.io.PrintStream;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 
@@ -57,8 +59,9 @@ public final class TlsListings {
                 + System.getProperty("java.version") + ")");
         out.println();
         out.println("Supported TLS Secure Transport Connection Profiles are:");
+        Map<String, Boolean> probed = new HashMap<>(); // profiles share suites: each is tried once
         for (TlsProfile p : TlsProfile.values()) {
-            Availability a = availability(c, p);
+            Availability a = availability(c, p, probed);
             String label = p == TlsProfile.DEFAULT ? " (default)" : p.retired() ? " (retired)" : "";
             if (!a.missing.isEmpty()) {
                 out.println("- " + p.title() + label + ": NOT supported by this JVM (missing "
@@ -78,14 +81,17 @@ public final class TlsListings {
     }
 
     static Availability availability(SSLContext c, TlsProfile p) {
+        return availability(c, p, new HashMap<>());
+    }
+
+    /** {@code probed}: what earlier probes found, keyed by protocol and suite. */
+    static Availability availability(SSLContext c, TlsProfile p, Map<String, Boolean> probed) {
         List<String> protocols = new ArrayList<>();
         List<String> suites = new ArrayList<>();
         List<String> tls13 = new ArrayList<>();
         List<String> all = p.suites(List.of());
         for (String protocol : p.protocols()) {
-            List<String> offered = protocol.equals("TLSv1.3")
-                    ? JvmTls.offered(c, protocol, p.tls13())
-                    : JvmTls.offered(c, protocol, all);
+            List<String> offered = offered(c, protocol, protocol.equals("TLSv1.3") ? p.tls13() : all, probed);
             if (!offered.isEmpty()) {
                 protocols.add(protocol);
             }
@@ -119,5 +125,21 @@ public final class TlsListings {
             }
         }
         return new Availability(protocols, suites, tls13, missing, lacking);
+    }
+
+    private static List<String> offered(SSLContext c, String protocol, List<String> suites, Map<String, Boolean> probed) {
+        List<String> out = new ArrayList<>();
+        for (String s : suites) {
+            String key = protocol + ' ' + s;
+            Boolean sent = probed.get(key);
+            if (sent == null) {
+                sent = !JvmTls.offered(c, protocol, List.of(s)).isEmpty();
+                probed.put(key, sent);
+            }
+            if (sent) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 }
