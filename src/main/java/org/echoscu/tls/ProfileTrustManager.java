@@ -14,7 +14,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * verification callback. Certificates signed with MD2, MD4 or MD5 are refused before the
  * chain is verified, so the refusal names the weak hash rather than the JVM's own policy.
  */
-final class ProfileTrustManager extends X509ExtendedTrustManager {
+final class ProfileTrustManager extends ForwardingTrustManager {
 
     private final X509ExtendedTrustManager delegate;
     private final TlsProfile profile;
@@ -51,48 +51,10 @@ final class ProfileTrustManager extends X509ExtendedTrustManager {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+    void check(X509Certificate[] chain, String authType, boolean client, Socket socket, SSLEngine engine)
             throws CertificateException {
         before(chain);
-        delegate.checkClientTrusted(chain, authType, socket);
-        after(chain);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        before(chain);
-        delegate.checkServerTrusted(chain, authType, socket);
-        after(chain);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        before(chain);
-        delegate.checkClientTrusted(chain, authType, engine);
-        after(chain);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        before(chain);
-        delegate.checkServerTrusted(chain, authType, engine);
-        after(chain);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        before(chain);
-        delegate.checkClientTrusted(chain, authType);
-        after(chain);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        before(chain);
-        delegate.checkServerTrusted(chain, authType);
+        forward(delegate, chain, authType, client, socket, engine);
         after(chain);
     }
 

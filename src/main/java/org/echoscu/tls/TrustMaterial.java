@@ -308,7 +308,7 @@ public final class TrustMaterial {
      * Delegates to Java's PKIX trust manager (or accepts everything when it is null) and
      * turns its refusals into {@link TrustFailure}s that say why.
      */
-    static class Checking extends X509ExtendedTrustManager {
+    static class Checking extends ForwardingTrustManager {
         private final X509ExtendedTrustManager delegate;
         private final TrustMaterial material;
 
@@ -317,63 +317,20 @@ public final class TrustMaterial {
             this.material = material;
         }
 
+        @Override
         void check(X509Certificate[] chain, String authType, boolean client, Socket socket, SSLEngine engine)
                 throws CertificateException {
             if (delegate == null) {
                 return;
             }
             try {
-                if (client) {
-                    if (socket != null) {
-                        delegate.checkClientTrusted(chain, authType, socket);
-                    } else {
-                        delegate.checkClientTrusted(chain, authType, engine);
-                    }
-                } else if (socket != null) {
-                    delegate.checkServerTrusted(chain, authType, socket);
-                } else {
-                    delegate.checkServerTrusted(chain, authType, engine);
-                }
+                forward(delegate, chain, authType, client, socket, engine);
             } catch (CertificateException e) {
                 String why = chain == null || chain.length == 0 ? null
                         : material.explain(chain, "the " + who(client) + " certificate", e);
                 throw new TrustFailure(why != null ? why : "the " + who(client) + " certificate was refused: "
                         + KeyMaterial.reason(e));
             }
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            check(chain, authType, true, socket, null);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            check(chain, authType, false, socket, null);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            check(chain, authType, true, null, engine);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            check(chain, authType, false, null, engine);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            check(chain, authType, true, null, null);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            check(chain, authType, false, null, null);
         }
 
         @Override
