@@ -297,6 +297,10 @@ public final class TlsSocketLayer implements SocketLayer, AutoCloseable {
             }
             String text = "TLS connection established: " + session.getProtocol() + ", "
                     + CipherSuites.iana(session.getCipherSuite()) + ", peer certificate: " + peerCert;
+            String alpn = s.getApplicationProtocol();
+            if (alpn != null && !alpn.isEmpty()) {
+                LOG.debug("TLS: application protocol '{}' (ALPN)", alpn);
+            }
             if (settings.client()) {
                 LOG.debug(text);
             } else {

@@ -108,6 +108,24 @@ class Dcmtk370IT {
         }
     }
 
+    /** Both clients offer ALPN "dicom" (as DCMTK 3.7.0 does), and our echoscp agrees to it. */
+    @Test
+    void clientsOfferAlpnDicom() throws Exception {
+        try (Server echoscp = Server.echoscp(args(serverTls(TlsProfile.RFC8996), "-d"))) {
+            String port = String.valueOf(echoscp.port);
+            Run theirs = Dcmtk370.echoscu(args(clientTls(TlsProfile.RFC8996), "127.0.0.1", port));
+            assertThat(theirs.exitCode()).as(theirs.toString() + echoscp.log()).isZero();
+            assertThat(TlsRuns.awaitLog(echoscp, "Association Release"))
+                    .contains("D: TLS: application protocol 'dicom' (ALPN)");
+        }
+        try (Server storescp = Dcmtk370.storescp(serverTls(TlsProfile.RFC8996).toArray(new String[0]))) {
+            Run ours = Commands.echoscu(args(clientTls(TlsProfile.RFC8996), "-d", "127.0.0.1",
+                    String.valueOf(storescp.port)));
+            assertThat(ours.exitCode()).as(ours.toString()).isZero();
+            assertThat(ours.stderrLines()).contains("D: TLS: application protocol 'dicom' (ALPN)");
+        }
+    }
+
     /** Without a TLS option on either side the default is +pg, and the two defaults agree. */
     @Test
     void defaultProfilesAgree() throws Exception {
