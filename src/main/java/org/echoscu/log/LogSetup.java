@@ -20,9 +20,6 @@ import ch.qos.logback.core.spi.FilterReply;
  */
 public final class LogSetup {
 
-    /** DCMTK's level names, in the order of -ll. */
-    public static final String[] LEVELS = {"fatal", "error", "warn", "info", "debug", "trace"};
-
     private LogSetup() {
     }
 
