@@ -45,6 +45,11 @@ final class Server implements AutoCloseable {
         return s;
     }
 
+    /** Any command that listens on {@code port} once started, e.g. an installed copy's echoscp. */
+    static Server command(List<String> cmd, int port) {
+        return start(cmd, port);
+    }
+
     /**
      * Waits until echoscp has dealt with the connection that found it listening: that socket
      * closed and its thread gone, so counts of sockets and threads start from an idle server.
