@@ -101,7 +101,12 @@ public final class OptionTable {
         Opt last = options.get(options.size() - 1);
         Opt changed = new Opt(last.shortName(), last.longName(), last.arity(), last.lines(), last.depth(), kind, choices);
         options.set(options.size() - 1, changed);
-        entries.set(entries.lastIndexOf(last), changed);
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (entries.get(i) == last) { // by identity: a record's equals would bootstrap ObjectMethods at start-up
+                entries.set(i, changed);
+                break;
+            }
+        }
         return this;
     }
 
