@@ -98,4 +98,33 @@ class DebianPackageIT {
         }
         assertThat(Files.isExecutable(root.resolve("usr/share/echoscu-java/bin/echoscu"))).isTrue();
     }
+
+    /** The README's way to make ours the echoscu on PATH and back, in a scratch root and alternatives database. */
+    @Test
+    void alternativesMakeOursTheEchoscuAndBack() throws Exception {
+        Path root = Shipped.tempDir("debroot");
+        Path alternatives = Shipped.tempDir("alternatives");
+        Shipped.ok(root, Map.of(), "dpkg", "-x", Shipped.deb().toString(), root.toString());
+        Files.createDirectories(alternatives.resolve("links"));
+        Files.createDirectories(alternatives.resolve("admin"));
+        String link = root + "/usr/bin/echoscu";
+        String[] dirs = {"--altdir", alternatives.resolve("links").toString(), "--admindir",
+                alternatives.resolve("admin").toString()};
+        Shipped.ok(root, Map.of(), concat(concat(new String[] {"update-alternatives"}, dirs), "--install", link,
+                "echoscu", root + "/usr/bin/echoscu-java", "50", "--slave", root + "/usr/share/man/man1/echoscu.1.gz",
+                "echoscu.1.gz", root + "/usr/share/man/man1/echoscu-java.1.gz"));
+        Run version = Shipped.ok(root, Map.of("XDG_CACHE_HOME", Shipped.tempDir("cache").toString()), link, "--version");
+        assertThat(version.stdout()).startsWith("$jecho: echoscu v" + Shipped.VERSION + " ");
+        Shipped.ok(root, Map.of(), concat(concat(new String[] {"update-alternatives"}, dirs), "--remove", "echoscu",
+                root + "/usr/bin/echoscu-java"));
+        for (String gone : List.of("usr/bin/echoscu", "usr/share/man/man1/echoscu.1.gz")) {
+            assertThat(Files.exists(root.resolve(gone), java.nio.file.LinkOption.NOFOLLOW_LINKS)).as(gone).isFalse();
+        }
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
 }
