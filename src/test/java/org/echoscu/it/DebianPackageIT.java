@@ -93,7 +93,7 @@ class DebianPackageIT {
                 .contains("\"jecho " + Shipped.VERSION + "\"");
         int port = Ports.free();
         try (Server scp = Server.command(List.of(root + "/usr/bin/echoscp-java", String.valueOf(port)), port)) {
-            Run echo = Shipped.ok(root, env, root + "/usr/bin/echoscu-java", "-v", "localhost", String.valueOf(port));
+            Run echo = Shipped.ok(root, env, root + "/usr/bin/echoscu-java", "-v", "localhost", String.valueOf(scp.port));
             assertThat(echo.stderrLines()).contains("I: Received Echo Response (Success)", "I: Releasing Association");
         }
         assertThat(Files.isExecutable(root.resolve("usr/share/echoscu-java/bin/echoscu"))).isTrue();

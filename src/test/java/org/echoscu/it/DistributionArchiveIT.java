@@ -64,7 +64,7 @@ class DistributionArchiveIT {
         int port = Ports.free();
         try (Server scp = Server.command(List.of(home.resolve("bin/echoscp").toString(), String.valueOf(port)), port)) {
             Run first = Shipped.ok(home, env, home.resolve("bin/echoscu").toString(), "-v", "127.0.0.1",
-                    String.valueOf(port));
+                    String.valueOf(scp.port));
             assertThat(first.stderrLines()).contains("I: Received Echo Response (Success)");
             assertThat(first.stdout()).isEmpty();
 
@@ -79,6 +79,27 @@ class DistributionArchiveIT {
                     String.valueOf(port));
             assertThat(second.stdout() + second.stderr()).isEmpty();
         }
+    }
+
+    /**
+     * Another runtime (here the same JVM under a JAVA_HOME whose release file names another
+     * version, as an upgraded or a second JDK would) gets an archive of its own on its first run.
+     */
+    @Test
+    void anotherJavaRuntimeGetsItsOwnArchive() throws Exception {
+        Path cache = Shipped.tempDir("cache");
+        Path otherHome = Shipped.tempDir("jdk");
+        Files.createDirectories(otherHome.resolve("bin"));
+        Files.createSymbolicLink(otherHome.resolve("bin/java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+        Files.writeString(otherHome.resolve("release"), "JAVA_VERSION=\"17\"\nJAVA_RUNTIME_VERSION=\"17.0.99+1-other\"\n");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString(), "JAVA_HOME", otherHome.toString());
+        Run r = Shipped.ok(home, env, home.resolve("bin/echoscu").toString(), "--version");
+        assertThat(r.stderr()).isEmpty();
+        Path jsa = awaitArchive(cache.resolve("echoscu-java"), Duration.ofSeconds(90));
+        assertThat(jsa.getFileName().toString()).isEqualTo("echoscu-" + Shipped.VERSION + "-java-17.0.99+1-other.jsa");
+        Map<String, String> strict = Map.of("XDG_CACHE_HOME", cache.toString(), "JAVA_HOME", otherHome.toString(),
+                "JAVA_OPTS", "-Xshare:on");
+        Shipped.ok(home, strict, home.resolve("bin/echoscu").toString(), "--version");
     }
 
     @Test
