@@ -41,7 +41,8 @@ class DebianPackageIT {
     @Test
     void holdsCommandsLibrariesManPagesCompletionAndLicences() {
         assertThat(files).contains("/usr/bin/echoscu-java", "/usr/bin/echoscp-java",
-                HOME + "bin/echoscu", HOME + "bin/echoscp", HOME + "bin/.launch", HOME + "bin/.dist",
+                HOME + "bin/echoscu", HOME + "bin/echoscp", HOME + "bin/.launch", HOME + "bin/.train",
+                HOME + "bin/.jvm", HOME + "bin/.dist",
                 HOME + "lib/echoscu.jar", HOME + "lib/echoscu.version",
                 "/usr/share/man/man1/echoscu-java.1.gz", "/usr/share/man/man1/echoscp-java.1.gz",
                 "/usr/share/bash-completion/completions/echoscu-java",
