@@ -87,13 +87,13 @@ class DebianPackageIT {
     void runsFromAScratchRoot() throws Exception {
         Path root = Shipped.tempDir("debroot");
         Shipped.ok(root, Map.of(), "dpkg", "-x", Shipped.deb().toString(), root.toString());
-        Map<String, String> env = Map.of("XDG_CACHE_HOME", Shipped.tempDir("cache").toString());
+        Map<String, String> env = Shipped.noCache();
         Run version = Shipped.ok(root, env, root + "/usr/bin/echoscu-java", "--version");
         assertThat(version.stdout()).startsWith("$jecho: echoscu v" + Shipped.VERSION + " ");
         assertThat(Shipped.gunzip(root.resolve("usr/share/man/man1/echoscu-java.1.gz")))
                 .contains("\"jecho " + Shipped.VERSION + "\"");
         int port = Ports.free();
-        try (Server scp = Server.command(List.of(root + "/usr/bin/echoscp-java", String.valueOf(port)), port)) {
+        try (Server scp = Server.command(List.of(root + "/usr/bin/echoscp-java", String.valueOf(port)), port, env)) {
             Run echo = Shipped.ok(root, env, root + "/usr/bin/echoscu-java", "-v", "localhost", String.valueOf(scp.port));
             assertThat(echo.stderrLines()).contains("I: Received Echo Response (Success)", "I: Releasing Association");
         }
@@ -114,7 +114,7 @@ class DebianPackageIT {
         Shipped.ok(root, Map.of(), concat(concat(new String[] {"update-alternatives"}, dirs), "--install", link,
                 "echoscu", root + "/usr/bin/echoscu-java", "50", "--slave", root + "/usr/share/man/man1/echoscu.1.gz",
                 "echoscu.1.gz", root + "/usr/share/man/man1/echoscu-java.1.gz"));
-        Run version = Shipped.ok(root, Map.of("XDG_CACHE_HOME", Shipped.tempDir("cache").toString()), link, "--version");
+        Run version = Shipped.ok(root, Shipped.noCache(), link, "--version");
         assertThat(version.stdout()).startsWith("$jecho: echoscu v" + Shipped.VERSION + " ");
         Shipped.ok(root, Map.of(), concat(concat(new String[] {"update-alternatives"}, dirs), "--remove", "echoscu",
                 root + "/usr/bin/echoscu-java"));

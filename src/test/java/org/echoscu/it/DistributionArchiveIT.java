@@ -62,7 +62,8 @@ class DistributionArchiveIT {
         Path cache = Shipped.tempDir("cache");
         Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
         int port = Ports.free();
-        try (Server scp = Server.command(List.of(home.resolve("bin/echoscp").toString(), String.valueOf(port)), port)) {
+        try (Server scp = Server.command(List.of(home.resolve("bin/echoscp").toString(), String.valueOf(port)), port,
+                env)) {
             Run first = Shipped.ok(home, env, home.resolve("bin/echoscu").toString(), "-v", "127.0.0.1",
                     String.valueOf(scp.port));
             assertThat(first.stderrLines()).contains("I: Received Echo Response (Success)");
@@ -103,9 +104,7 @@ class DistributionArchiveIT {
 
     @Test
     void worksSilentlyWhenTheCacheCannotBeWritten() throws Exception {
-        Path notADirectory = Files.createTempFile("cache", ".file");
-        Run r = Shipped.ok(home, Map.of("XDG_CACHE_HOME", notADirectory.toString()),
-                home.resolve("bin/echoscu").toString(), "--version");
+        Run r = Shipped.ok(home, Shipped.noCache(), home.resolve("bin/echoscu").toString(), "--version");
         assertThat(r.stderr()).isEmpty();
         assertThat(r.stdout()).startsWith("$jecho: echoscu v" + Shipped.VERSION + " ");
     }

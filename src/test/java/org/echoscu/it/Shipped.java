@@ -96,6 +96,19 @@ final class Shipped {
         return r;
     }
 
+    /**
+     * An environment whose cache directory cannot be made (XDG_CACHE_HOME names a file): an
+     * installed copy then trains no start-up archive in the background, which would only load
+     * the machine during the other tests.
+     */
+    static Map<String, String> noCache() {
+        try {
+            return Map.of("XDG_CACHE_HOME", Files.createTempFile("no-cache", ".file").toString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Path tempDir(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
