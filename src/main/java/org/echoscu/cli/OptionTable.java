@@ -91,8 +91,8 @@ public final class OptionTable {
      * An option that parses like any other but is not listed in the help text: options of
      * DCMTK 3.6.5 that DCMTK 3.7.0 no longer lists (e.g. {@code +pb}) keep working this way.
      */
-    public OptionTable unlisted(String shortName, String longName, int arity) {
-        options.add(new Opt(shortName, longName, arity, List.of(), depth));
+    public OptionTable unlisted(String shortName, String longName, int arity, String... help) {
+        options.add(new Opt(shortName, longName, arity, List.of(help), depth));
         return this;
     }
 
