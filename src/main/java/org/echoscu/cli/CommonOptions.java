@@ -98,7 +98,7 @@ final class CommonOptions {
                 .flag("+py", "--profile-bcp195-nd", "Non-downgrading BCP 195 TLS Profile (retired)")
                 .flag("+px", "--profile-bcp195", "BCP 195 TLS Profile (retired)")
                 .flag("+pz", "--profile-bcp195-ex", "Extended BCP 195 TLS Profile (retired)")
-                .unlisted("+pb", "--profile-basic", 0, "Basic TLS Secure Transport Connection Profile (retired)")
+                .unlisted("+pb", "--profile-basic", 0)
                 .flag("+pa", "--profile-aes", "AES TLS Secure Transport Connection Profile", "(retired)")
                 .flag("+pn", "--profile-null", "Authenticated unencrypted communication",
                         "(retired, was used in IHE ATNA)")

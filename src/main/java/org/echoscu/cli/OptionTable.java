@@ -91,8 +91,8 @@ public final class OptionTable {
      * An option that parses like any other but is not listed in the help text: options of
      * DCMTK 3.6.5 that DCMTK 3.7.0 no longer lists (e.g. {@code +pb}) keep working this way.
      */
-    public OptionTable unlisted(String shortName, String longName, int arity, String... help) {
-        options.add(new Opt(shortName, longName, arity, List.of(help), depth));
+    public OptionTable unlisted(String shortName, String longName, int arity) {
+        options.add(new Opt(shortName, longName, arity, List.of(), depth));
         return this;
     }
 
@@ -122,6 +122,17 @@ public final class OptionTable {
     /** Parameters, headings and options in the order of the help text: {@link Parameter}, {@link Heading}, {@link Opt}. */
     public List<Object> entries() {
         return java.util.Collections.unmodifiableList(entries);
+    }
+
+    /** The options the help text lists, in its order: {@link #options()} less the unlisted ones. */
+    public List<Opt> listed() {
+        List<Opt> out = new ArrayList<>();
+        for (Object e : entries) {
+            if (e instanceof Opt o) {
+                out.add(o);
+            }
+        }
+        return out;
     }
 
     public List<Opt> options() {

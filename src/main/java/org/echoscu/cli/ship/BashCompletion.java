@@ -29,7 +29,7 @@ final class BashCompletion {
         sb.append(function).append("()\n{\n");
         sb.append("    local cur=${COMP_WORDS[COMP_CWORD]}\n");
         int longest = 0;
-        for (Opt o : tool.table().options()) {
+        for (Opt o : tool.table().listed()) {
             longest = Math.max(longest, o.arity());
         }
         // The word k places back is an option whose k-th value is being typed: complete that value.
@@ -43,7 +43,7 @@ final class BashCompletion {
             sb.append("        esac\n    fi\n");
         }
         List<String> names = new ArrayList<>();
-        for (Opt o : tool.table().options()) {
+        for (Opt o : tool.table().listed()) {
             names.addAll(o.names());
         }
         sb.append("    case $cur in\n        [-+]*)\n            COMPREPLY=($(compgen -W '")
@@ -57,7 +57,7 @@ final class BashCompletion {
     /** The options whose k-th value is completed the same way, by the shell code that does it. */
     private static Map<String, List<String>> byAction(OptionTable table, int k) {
         Map<String, List<String>> actions = new LinkedHashMap<>();
-        for (Opt o : table.options()) {
+        for (Opt o : table.listed()) {
             if (o.arity() >= k) {
                 actions.computeIfAbsent(action(o), a -> new ArrayList<>()).addAll(o.names());
             }

@@ -33,7 +33,7 @@ final class ZshCompletion {
 
                 _arguments \\
                 """);
-        for (Opt o : tool.table().options()) {
+        for (Opt o : tool.table().listed()) {
             String help = escape(String.join(" ", ValueKinds.purpose(o)));
             String values = values(o);
             for (String n : o.names()) {
