@@ -51,13 +51,15 @@ public final class UpperLayer {
     private final long artimNanos;
     private final Listener listener;
     private State state = STA1;
-    private Transport transport;
+    private volatile Transport transport; // volatile: interruptWithAbort reads it from another thread
     private Connector connector;
     private AAssociateRq request;
     private long artimDeadline;
     private long maxPDataLength;
     private Indication pending;
     private String why = "";
+    /** The exception behind the last provider abort (connect failure, invalid PDU, lost connection), for typed reasons. */
+    private Exception failure;
     private int abortReason = AAbort.REASON_NOT_SPECIFIED;
     /** After an invalid PDU the stream has lost its framing: what follows is not parsed, only drained. */
     private boolean unframed;
@@ -134,6 +136,34 @@ public final class UpperLayer {
         }
     }
 
+    /**
+     * The exception behind the last failure the machine saw: the connect's, an invalid PDU's
+     * ({@link PduFormatException}), the peer's close ({@link EOFException}) or a lost connection's;
+     * null if none. Lets a caller name the failure by its type.
+     */
+    public Exception failure() {
+        return failure;
+    }
+
+    /**
+     * From another thread (a signal handler): tells the peer with an A-ABORT, if a connection is
+     * open, and closes it, so the owning thread's wait ends at once with the connection closed.
+     * Best effort: the owner may be writing at that moment; the socket's own lock keeps each
+     * PDU whole.
+     */
+    public void interruptWithAbort() {
+        Transport t = transport;
+        if (t == null) {
+            return;
+        }
+        try {
+            t.send(new AAbort(AAbort.SOURCE_SERVICE_USER, AAbort.REASON_NOT_SPECIFIED));
+        } catch (IOException ignored) {
+            // the connection is already gone: closing is all that is left
+        }
+        t.close();
+    }
+
     // ---- network events --------------------------------------------------------------
 
     /**
@@ -176,14 +206,17 @@ public final class UpperLayer {
                     return new Indication.TimedOut(e.getMessage());
                 }
             } catch (PduFormatException e) {
+                failure = e;
                 unframed = true;
                 why = "invalid PDU received: " + e.getMessage();
                 abortReason = e.abortReason();
                 fire(Event.EVT19, null);
             } catch (EOFException e) {
+                failure = e;
                 why = e.getMessage();
                 fire(Event.EVT17, null);
             } catch (IOException e) {
+                failure = e;
                 why = "connection lost: " + e.getMessage();
                 closeTransport();
                 fire(Event.EVT17, null);
@@ -350,6 +383,7 @@ public final class UpperLayer {
         try {
             transport = connector.connect();
         } catch (IOException e) {
+            failure = e;
             transport = null;
             why = e.getMessage() == null ? e.toString() : e.getMessage();
         }
@@ -363,6 +397,7 @@ public final class UpperLayer {
             listener.sent(pdu);
             return next;
         } catch (IOException e) {
+            failure = e;
             closeTransport();
             artimDeadline = 0;
             if (pending == null) {
