@@ -3,7 +3,7 @@ package org.echoscu.cli;
 import java.io.PrintStream;
 
 import org.echoscu.log.Logs;
-import org.echoscu.net.TcpConnector;
+import org.echoscu.net.SocketLayer;
 import org.echoscu.probe.ProbeResult;
 import org.echoscu.report.NagiosView;
 import org.echoscu.report.ProbeView;
@@ -39,7 +39,7 @@ final class MonitorRun implements SignalHandler {
     static int run(ParsedArgs p, EchoSettings settings, TlsSettings tls, PrintStream out) throws UsageException {
         MonitorOptions options = MonitorOptions.parse(p);
         Logger log = Logs.get("dcmtk.apps.echoscu");
-        TcpConnector.Layer layer = null;
+        SocketLayer layer = null;
         if (tls != null) {
             layer = TlsRuntime.clientLayer(tls, settings.acseTimeout(), log);
             if (layer == null) { // already said why on stderr

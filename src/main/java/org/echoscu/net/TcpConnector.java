@@ -19,25 +19,11 @@ import java.util.List;
  */
 public final class TcpConnector {
 
-    /** Turns a connected socket into the one the association runs on (TLS wraps it here). */
-    @FunctionalInterface
-    public interface Layer {
-        Socket wrap(Socket connected, String host, int port) throws IOException;
-
-        /**
-         * Words for a failure on a socket this layer made, once the association runs on it;
-         * {@code e} itself if there are none. {@code nothingReceived}: no PDU came in yet.
-         */
-        default IOException explain(IOException e, boolean nothingReceived) {
-            return e;
-        }
-    }
-
     private final String host;
     private final int port;
     private final IpFamily family;
     private final int connectTimeoutSeconds;
-    private final Layer layer;
+    private final SocketLayer layer;
     // What monitoring reads afterwards (phase times, the address used); plain fields, so a
     // plain echo pays two nanoTime calls.
     private long resolvedNanos;
@@ -46,7 +32,7 @@ public final class TcpConnector {
     /** The socket being connected, so that another thread (SIGINT) can close it. */
     private volatile Socket connecting;
 
-    public TcpConnector(String host, int port, IpFamily family, int connectTimeoutSeconds, Layer layer) {
+    public TcpConnector(String host, int port, IpFamily family, int connectTimeoutSeconds, SocketLayer layer) {
         this.host = host;
         this.port = port;
         this.family = family;
@@ -66,7 +52,7 @@ public final class TcpConnector {
                 s.connect(new InetSocketAddress(address, port), connectTimeoutSeconds * 1000);
                 tcpConnectedNanos = System.nanoTime();
                 connectedAddress = address;
-                return layer == null ? s : layer.wrap(s, host, port);
+                return layer == null ? s : layer.wrapConnected(s, host, port);
             } catch (IOException e) {
                 closeQuietly(s);
                 last = explain(e, address);
@@ -90,7 +76,7 @@ public final class TcpConnector {
         return connectedAddress;
     }
 
-    /** From another thread: gives up a connect in progress (its socket closed), so the caller's connect fails now. */
+    /** From another thread (SIGINT): gives up a connect in progress by closing its socket. */
     public void cancel() {
         Socket s = connecting;
         if (s != null && tcpConnectedNanos == 0) {
@@ -112,7 +98,7 @@ public final class TcpConnector {
             }
         }
         if (ok.isEmpty()) {
-            // typed as a resolution failure (UnknownHostException), so monitoring tells it from a refusal
+            // caused by an UnknownHostException, so that monitoring tells it from a refusal by type
             throw new IOException("host '" + host + "' has no " + family.label() + " address"
                     + (family == IpFamily.IPV4 ? " (use -i6 or -i0 for IPv6)" : family == IpFamily.IPV6
                     ? " (use -i4 or -i0 for IPv4)" : ""), new UnknownHostException(host));

@@ -14,7 +14,10 @@ import org.echoscu.dimse.Message;
 import org.echoscu.dimse.Status;
 import org.echoscu.dimse.Tag;
 import org.echoscu.acse.Uids;
+import org.echoscu.dul.AbortCause;
+import org.echoscu.dul.Describe;
 import org.echoscu.dul.Indication;
+import org.echoscu.dul.PduLogger;
 import org.echoscu.dul.UpperLayer;
 import org.echoscu.log.Fatal;
 import org.echoscu.net.TcpConnector;
@@ -59,10 +62,7 @@ public final class EchoScu {
     long endNanos;
     /** The indication that ended a wait unexpectedly (abort, close, timeout, release request). */
     Indication ending;
-    /** The upper layer's failure at that moment (UpperLayer.failure()), which names its type. */
-    Exception endingCause;
     AAssociateRj rejected;
-    AAssociateRq request;
     AAssociateAc accepted;
     Negotiated.Accepted context;
     boolean noContext;
@@ -80,8 +80,7 @@ public final class EchoScu {
 
     /**
      * From another thread (SIGINT): ends the run now, with an A-ABORT if a connection is open;
-     * {@link #run()} then returns {@link Outcome#ASSOCIATION_FAILED} or {@link Outcome#ECHO_FAILED}
-     * and {@link #interrupted()} is true.
+     * {@link #run()} then returns a failure and {@link #interrupted()} is true.
      */
     public void interrupt() {
         interrupted = true;
@@ -95,12 +94,12 @@ public final class EchoScu {
         }
     }
 
-    EchoSettings settings() {
-        return settings;
-    }
-
     public boolean interrupted() {
         return interrupted;
+    }
+
+    EchoSettings settings() {
+        return settings;
     }
 
     public Outcome run() {
@@ -113,7 +112,6 @@ public final class EchoScu {
 
     private Outcome associateAndEcho() {
         AAssociateRq rq = settings.proposal().toPdu();
-        request = rq;
         if (LOG.isDebugEnabled()) {
             LOG.debug("Request Parameters:\n{}", AssociationDump.request(rq, true));
         }
@@ -139,14 +137,13 @@ public final class EchoScu {
         }
         if (!(answer instanceof Indication.AssociateAccepted ac)) {
             ending = answer;
-            endingCause = ul.failure();
             String why = Describe.interruption(answer);
-            if (why.equals(org.echoscu.pdu.PduReader.CLOSED_BY_PEER)) { // a TLS server reading our plain request does this
+            if (answer instanceof Indication.ProviderAborted p && p.cause() == AbortCause.CLOSED_BY_PEER) {
+                // a TLS server reading our plain request does this
                 why += " without answering our A-ASSOCIATE-RQ (does the peer expect TLS? use +tls)";
             }
             fatal("Association Request Failed: " + why);
-            ul.abort();
-            ul.awaitClose();
+            ul.abortAndClose();
             return Outcome.ASSOCIATION_FAILED;
         }
         accepted = ac.ac();
@@ -158,8 +155,7 @@ public final class EchoScu {
         if (verification.isEmpty()) {
             noContext = true;
             fatal("No Acceptable Presentation Contexts");
-            ul.abort();
-            ul.awaitClose();
+            ul.abortAndClose();
             return Outcome.ASSOCIATION_FAILED;
         }
         context = verification.get();
@@ -191,8 +187,7 @@ public final class EchoScu {
 
     private Transport transport(java.net.Socket socket) throws java.io.IOException {
         Transport t = new Transport(socket, settings.socketTimeout());
-        TcpConnector.Layer layer = settings.layer();
-        return layer == null ? t : t.explainFailures(layer::explain);
+        return t.explainFailures(settings.layer());
     }
 
     /** One C-ECHO; null when it succeeded, otherwise how the run ends (the association is dealt with). */
@@ -241,7 +236,6 @@ public final class EchoScu {
         }
         Indication ind = ((DimseChannel.Interrupted) got).indication();
         ending = ind;
-        endingCause = ul.failure();
         if (ind instanceof Indication.ReleaseRequested) {
             echoFailed("Echo Failed: peer requested release while the echo (MsgID " + messageId + ") was outstanding");
             ul.respondRelease();
@@ -252,8 +246,7 @@ public final class EchoScu {
         if (ind instanceof Indication.TimedOut) {
             LOG.info("Aborting Association");
         }
-        ul.abort();
-        ul.awaitClose();
+        ul.abortAndClose();
         return Outcome.ECHO_FAILED;
     }
 
@@ -301,8 +294,7 @@ public final class EchoScu {
         protocolError = true;
         echoFailed("Echo Failed: protocol error: " + problem);
         LOG.info("Aborting Association");
-        ul.abort();
-        ul.awaitClose();
+        ul.abortAndClose();
         return Outcome.ECHO_FAILED;
     }
 
@@ -311,8 +303,7 @@ public final class EchoScu {
         releaseStartNanos = System.nanoTime();
         if (settings.abort()) {
             LOG.info("Aborting Association");
-            ul.abort();
-            ul.awaitClose();
+            ul.abortAndClose();
             return Outcome.SUCCESS;
         }
         LOG.info("Releasing Association");
@@ -333,10 +324,8 @@ public final class EchoScu {
                 continue;
             }
             ending = ind;
-            endingCause = ul.failure();
             fatal("Association Release Failed: " + Describe.interruption(ind));
-            ul.abort();
-            ul.awaitClose();
+            ul.abortAndClose();
             return Outcome.ASSOCIATION_FAILED;
         }
     }

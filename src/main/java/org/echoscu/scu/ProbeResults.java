@@ -1,6 +1,5 @@
 package org.echoscu.scu;
 
-import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -10,9 +9,9 @@ import java.util.EnumMap;
 import javax.net.ssl.SSLException;
 
 import org.echoscu.dimse.Status;
+import org.echoscu.dul.AbortCause;
 import org.echoscu.dul.Indication;
 import org.echoscu.pdu.AAssociateAc;
-import org.echoscu.pdu.PduFormatException;
 import org.echoscu.pdu.UserInfoSubItem;
 import org.echoscu.pdu.UserInformation;
 import org.echoscu.probe.PeerFacts;
@@ -79,17 +78,13 @@ public final class ProbeResults {
         if (scu.status >= 0 && scu.status != Status.SUCCESS) {
             return Reason.STATUS;
         }
-        return ending(scu.ending, scu.endingCause, phase, scu.transportNanos == 0);
+        return ending(scu.ending, phase);
     }
 
-    /** The reason an indication (and the failure behind it) stands for, in the phase it came in. */
-    static Reason ending(Indication ind, Exception cause, Phase phase, boolean beforeTransport) {
+    /** The reason an indication stands for, in the phase it came in. */
+    static Reason ending(Indication ind, Phase phase) {
         if (ind instanceof Indication.TimedOut) {
-            return switch (phase) {
-                case ECHO -> Reason.TIMEOUT_ECHO;
-                case RELEASE -> Reason.TIMEOUT_RELEASE;
-                default -> Reason.TIMEOUT_ASSOCIATE;
-            };
+            return timeout(phase);
         }
         if (ind instanceof Indication.PeerAborted) {
             return Reason.ABORTED;
@@ -97,19 +92,28 @@ public final class ProbeResults {
         if (ind instanceof Indication.ReleaseRequested) {
             return Reason.PEER_RELEASE;
         }
-        if (beforeTransport) {
-            return connectFailure(cause, phase);
+        if (!(ind instanceof Indication.ProviderAborted p)) {
+            return Reason.CLOSED;
         }
-        if (cause instanceof PduFormatException) {
-            return Reason.PROTOCOL_ERROR;
+        if (p.cause() == AbortCause.CONNECT_FAILED) {
+            return connectFailure(p.error(), phase);
         }
-        if (has(cause, SSLException.class)) {
+        if (has(p.error(), SSLException.class)) {
             return Reason.TLS;
         }
-        if (cause == null && ind instanceof Indication.ProviderAborted p && p.sentAbort()) {
-            return Reason.PROTOCOL_ERROR; // an unexpected PDU for the state: AA-8 (PS3.8 table 9-10)
-        }
-        return Reason.CLOSED;
+        return switch (p.cause()) {
+            case INVALID_PDU, UNEXPECTED_PDU, UNSUPPORTED_PROTOCOL_VERSION -> Reason.PROTOCOL_ERROR;
+            case ARTIM_EXPIRED -> timeout(phase);
+            default -> Reason.CLOSED;
+        };
+    }
+
+    private static Reason timeout(Phase phase) {
+        return switch (phase) {
+            case ECHO -> Reason.TIMEOUT_ECHO;
+            case RELEASE -> Reason.TIMEOUT_RELEASE;
+            default -> Reason.TIMEOUT_ASSOCIATE;
+        };
     }
 
     private static Reason connectFailure(Exception cause, Phase phase) {
