@@ -26,6 +26,8 @@ import org.echoscu.pdu.PduFormatException;
  * returns the indication that action issued. Timers are deadlines on those reads: the
  * ARTIM timer bounds waits in Sta2 and Sta13; the user's own waits (ACSE, DIMSE) are
  * passed to {@link #receive} and end in {@link Indication.TimedOut}, not in a DUL event.
+ * Waiting for the peer's close in Sta13 never outlasts the user's wait that led there: see
+ * {@link #awaitClose}.
  */
 public final class UpperLayer {
 
@@ -47,6 +49,13 @@ public final class UpperLayer {
         }
     }
 
+    /**
+     * How long we still wait for the peer's close when a timer of the user's has already run out:
+     * long enough for a peer on the other side of a WAN to read our A-ABORT and close, short
+     * enough that the run ends well within a second of the user's timeout.
+     */
+    static final long CLOSE_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
     private final boolean requestor;
     private final long artimNanos;
     private final Listener listener;
@@ -55,9 +64,15 @@ public final class UpperLayer {
     private Connector connector;
     private AAssociateRq request;
     private long artimDeadline;
+    /** The deadline of the user's latest wait ({@link #receive}), 0 for none: the close wait stays within it. */
+    private long userDeadline;
+    /** Whether the user's latest wait ended because a timer ran out. */
+    private boolean userWaitExpired;
     private long maxPDataLength;
     private Indication pending;
     private String why = "";
+    /** The timer whose expiry ended a wait in Sta2 or Sta13: the ARTIM timer, or a shorter socket timeout. */
+    private String expiredTimer = "ARTIM timer";
     private int abortReason = AAbort.REASON_NOT_SPECIFIED;
     /** After an invalid PDU the stream has lost its framing: what follows is not parsed, only drained. */
     private boolean unframed;
@@ -143,6 +158,13 @@ public final class UpperLayer {
      * @param deadlineName   how to name that deadline if it runs out, e.g. "ACSE timeout (30 s)"
      */
     public Indication receive(long deadlineNanos, String deadlineName) {
+        userDeadline = deadlineNanos;
+        Indication result = next(deadlineNanos, deadlineName);
+        userWaitExpired = result instanceof Indication.TimedOut;
+        return result;
+    }
+
+    private Indication next(long deadlineNanos, String deadlineName) {
         while (pending == null) {
             if (state == STA1) {
                 return new Indication.Closed();
@@ -154,9 +176,9 @@ public final class UpperLayer {
                     fire(Event.EVT17, null);
                 } catch (TimeoutExpiredException e) {
                     if (!artimBinds) {
-                        return new Indication.TimedOut(deadlineName);
+                        return new Indication.TimedOut(e.socketTimeout() ? e.getMessage() : deadlineName);
                     }
-                    fire(Event.EVT18, null);
+                    fire(Event.EVT18, null); // ARTIM, or a socket timeout shorter than it: the wait is over
                 } catch (IOException e) {
                     fire(Event.EVT17, null);
                 }
@@ -169,8 +191,8 @@ public final class UpperLayer {
                 listener.received(pdu);
                 fire(eventFor(pdu), pdu);
             } catch (TimeoutExpiredException e) {
-                if (artimBinds) {
-                    why = "no answer within the ARTIM timer";
+                if (artimBinds) { // ARTIM, or a socket timeout shorter than it: either way Sta2/Sta13's wait is over
+                    expiredTimer = e.getMessage();
                     fire(Event.EVT18, null);
                 } else {
                     return new Indication.TimedOut(e.getMessage());
@@ -195,18 +217,36 @@ public final class UpperLayer {
     }
 
     /**
-     * Ends the connection the way the standard wants: in Sta13 waits (at most the ARTIM timer)
-     * for the peer to close; then closes our side whatever the state.
+     * Ends the connection the way the standard wants: in Sta13 waits for the peer to close
+     * (PS3.8 §9.2.3, ARTIM timer); then closes our side whatever the state. The wait never
+     * outlasts the deadline of the user's latest wait, and when that wait ended because a timer
+     * ran out (which is why we abort) it is only {@link #CLOSE_GRACE_NANOS}: a run ends within
+     * the time the user gave it, however the peer behaves.
      */
     public void awaitClose() {
         if (state == STA13 && transport != null) {
             transport.shutdownOutput();
+            long bound = closeBound(System.nanoTime());
+            if (bound != 0 && (artimDeadline == 0 || bound - artimDeadline < 0)) {
+                artimDeadline = bound;
+            }
         }
         while (state == STA13) {
-            Indication ignored = receive(0, "");
+            Indication ignored = next(0, "");
         }
         closeTransport();
         state = STA1;
+    }
+
+    /** The latest time the close wait may end, by the user's timers; 0 when only ARTIM bounds it. */
+    private long closeBound(long now) {
+        if (userWaitExpired) {
+            return now + CLOSE_GRACE_NANOS;
+        }
+        if (userDeadline == 0) {
+            return 0;
+        }
+        return userDeadline - (now + CLOSE_GRACE_NANOS) > 0 ? userDeadline : now + CLOSE_GRACE_NANOS;
     }
 
     private static Event eventFor(Pdu pdu) {
@@ -316,7 +356,7 @@ public final class UpperLayer {
                 artimDeadline = 0;
                 closeTransport();
                 pending = event == Event.EVT18 && from == STA2
-                        ? new Indication.ProviderAborted("no A-ASSOCIATE-RQ within the ARTIM timer", false)
+                        ? new Indication.ProviderAborted("no A-ASSOCIATE-RQ within the " + expiredTimer, false)
                         : new Indication.Closed();
                 return STA1;
             case AA_3:

@@ -717,6 +717,79 @@ class UpperLayerTest {
         assertThat(acc.state()).isEqualTo(State.STA1);
     }
 
+    @Test
+    void aSocketTimeoutShorterThanArtimIsNamedInSta2() throws Exception {
+        connectRaw(); // says nothing
+        Socket s = server.accept();
+        toClose.add(s);
+        UpperLayer acc = UpperLayer.acceptor(new Transport(s, 1), 60, null); // -ts 1, ARTIM 60 s
+
+        Indication ind = acc.receive(0, "");
+
+        assertThat(ind).isEqualTo(new Indication.ProviderAborted("no A-ASSOCIATE-RQ within the socket timeout (1 s)",
+                false));
+        assertThat(acc.state()).isEqualTo(State.STA1);
+    }
+
+    @Test
+    void theArtimTimerIsNamedWhenItExpiresInSta2() throws Exception {
+        connectRaw();
+        UpperLayer acc = acceptorOnServer(1, null);
+        assertThat(acc.receive(0, "")).isEqualTo(new Indication.ProviderAborted(
+                "no A-ASSOCIATE-RQ within the ARTIM timer", false));
+    }
+
+    /**
+     * The user's timer ran out, so we abort; a peer that never closes must not keep us for the
+     * ARTIM timer (60 s here): the close wait is a short grace. Guarded by a timeout well under
+     * ARTIM (a hang shows as a failure) rather than a timed assertion.
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void afterTheUsersTimerRanOutTheCloseWaitIsShort() throws Exception {
+        Recorder rec = new Recorder();
+        Associated a = associatedRequestor(60, 0, rec);
+        assertThat(a.ul.receive(in(200), "DIMSE timeout (0.2 s)")).isInstanceOf(Indication.TimedOut.class);
+
+        a.ul.abort();
+        a.ul.awaitClose(); // the peer reads nothing and never closes
+
+        assertThat(rec.transitions).endsWith("Sta6 + Evt15 -> AA-1 -> Sta13", "Sta13 + Evt18 -> AA-2 -> Sta1");
+        assertThat(a.ul.transport().socket().isClosed()).isTrue();
+    }
+
+    /** An abort for another reason waits for the close no longer than the user's wait that was running. */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theCloseWaitEndsWithTheUsersDeadline() throws Exception {
+        Recorder rec = new Recorder();
+        Associated a = associatedRequestor(60, 0, rec);
+        a.peer.send(pdata("an answer we do not like"));
+        assertThat(a.ul.receive(in(1000), "DIMSE timeout (1 s)")).isInstanceOf(Indication.Data.class);
+
+        a.ul.abort();
+        a.ul.awaitClose();
+
+        assertThat(rec.transitions).endsWith("Sta13 + Evt18 -> AA-2 -> Sta1");
+        assertThat(a.ul.state()).isEqualTo(State.STA1);
+    }
+
+    /** Without a deadline of the user's, the close wait is the ARTIM timer's, and a peer that closes ends it. */
+    @Test
+    void withoutAUserDeadlineThePeersCloseEndsTheWait() throws Exception {
+        Recorder rec = new Recorder();
+        Associated a = associatedRequestor(60, 0, rec);
+        a.peer.send(pdata("data"));
+        assertThat(a.ul.receive(0, "")).isInstanceOf(Indication.Data.class);
+        a.ul.abort();
+        assertThat(a.peer.readPdu()).isEqualTo(hex(ABORT_USER));
+        a.peer.close();
+
+        a.ul.awaitClose();
+
+        assertThat(rec.transitions).endsWith("Sta13 + Evt17 -> AR-5 -> Sta1");
+    }
+
     // ---- fixtures --------------------------------------------------------------------------
 
     private static AAssociateRq rq() {
