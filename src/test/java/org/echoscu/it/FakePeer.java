@@ -174,6 +174,16 @@ final class FakePeer implements AutoCloseable {
         }
 
         /** Waits until the other side closes (or 30 s pass). */
+        /**
+         * Keeps the connection open, reading nothing and never closing, until the test ends: a
+         * peer that ignores our A-ABORT and our close, so only our own timers end the run.
+         */
+        void holdOpen() throws InterruptedException {
+            while (!socket.isClosed()) {
+                Thread.sleep(50);
+            }
+        }
+
         void awaitClose() throws IOException {
             try {
                 while (socket.getInputStream().read() >= 0) {
