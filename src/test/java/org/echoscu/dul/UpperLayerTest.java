@@ -571,7 +571,7 @@ class UpperLayerTest {
                 rq().presentationContexts(), rq().userInformation());
         client.send(v2);
         // the provider's rejection is reported to the user, so the log can say why the association failed
-        assertThat(acc.receive(in(500), "ACSE timeout")).isEqualTo(new Indication.ProviderAborted(
+        assertThat(acc.receive(in(500), "ACSE timeout")).isEqualTo(new Indication.ProviderAborted(AbortCause.UNSUPPORTED_PROTOCOL_VERSION,
                 "A-ASSOCIATE-RQ rejected by the service provider: protocol version 2 not supported", false));
         assertThat(acc.state()).isEqualTo(State.STA13);
         // AE-6, otherwise-branch: A-ASSOCIATE-RJ permanent, service-provider (ACSE), protocol version not supported
@@ -726,8 +726,8 @@ class UpperLayerTest {
 
         Indication ind = acc.receive(0, "");
 
-        assertThat(ind).isEqualTo(new Indication.ProviderAborted("no A-ASSOCIATE-RQ within the socket timeout (1 s)",
-                false));
+        assertThat(ind).isEqualTo(new Indication.ProviderAborted(AbortCause.ARTIM_EXPIRED,
+                "no A-ASSOCIATE-RQ within the socket timeout (1 s)", false));
         assertThat(acc.state()).isEqualTo(State.STA1);
     }
 
@@ -735,7 +735,7 @@ class UpperLayerTest {
     void theArtimTimerIsNamedWhenItExpiresInSta2() throws Exception {
         connectRaw();
         UpperLayer acc = acceptorOnServer(1, null);
-        assertThat(acc.receive(0, "")).isEqualTo(new Indication.ProviderAborted(
+        assertThat(acc.receive(0, "")).isEqualTo(new Indication.ProviderAborted(AbortCause.ARTIM_EXPIRED,
                 "no A-ASSOCIATE-RQ within the ARTIM timer", false));
     }
 
