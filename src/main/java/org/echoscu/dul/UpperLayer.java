@@ -43,7 +43,20 @@ public final class UpperLayer {
         default void sent(Pdu pdu) {
         }
 
-        default void received(Pdu pdu) {
+        /** @param raw the PDU's bytes as they came off the wire when {@link #wantsBytes()}, else null */
+        default void received(Pdu pdu, byte[] raw) {
+        }
+
+        /**
+         * Bytes that did not make a PDU (invalid, or cut short by the peer's close), as far as they
+         * came; called only when {@link #wantsBytes()}, before the failure is reported.
+         */
+        default void receivedNoPdu(byte[] raw) {
+        }
+
+        /** Whether {@link #received} should get the raw bytes: copying them costs, so only for trace. */
+        default boolean wantsBytes() {
+            return false;
         }
 
         default void transition(State from, Event event, Action action, State to) {
@@ -55,7 +68,7 @@ public final class UpperLayer {
      * long enough for a peer on the other side of a WAN to read our A-ABORT and close, short
      * enough that the run ends well within a second of the user's timeout.
      */
-    static final long CLOSE_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    static final long CLOSE_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final boolean requestor;
     private final long artimNanos;
@@ -201,7 +214,7 @@ public final class UpperLayer {
                 Pdu pdu = artimBinds
                         ? transport.receive(artimDeadline, "ARTIM timer", maxPDataLength)
                         : transport.receive(deadlineNanos, deadlineName, maxPDataLength);
-                listener.received(pdu);
+                listener.received(pdu, listener.wantsBytes() ? transport.lastPduBytes() : null);
                 fire(eventFor(pdu), pdu);
             } catch (TimeoutExpiredException e) {
                 if (artimBinds) { // ARTIM, or a socket timeout shorter than it: either way Sta2/Sta13's wait is over
@@ -212,6 +225,7 @@ public final class UpperLayer {
                     return new Indication.TimedOut(e.getMessage());
                 }
             } catch (PduFormatException e) {
+                showUnread();
                 unframed = true;
                 why = "invalid PDU received: " + e.getMessage();
                 cause = AbortCause.INVALID_PDU;
@@ -219,6 +233,7 @@ public final class UpperLayer {
                 abortReason = e.abortReason();
                 fire(Event.EVT19, null);
             } catch (EOFException e) {
+                showUnread();
                 why = e.getMessage();
                 cause = e instanceof PeerClosedException c && c.betweenPdus()
                         ? AbortCause.CLOSED_BY_PEER : AbortCause.CONNECTION_LOST;
@@ -268,6 +283,16 @@ public final class UpperLayer {
             return 0;
         }
         return userDeadline - (now + CLOSE_GRACE_NANOS) > 0 ? userDeadline : now + CLOSE_GRACE_NANOS;
+    }
+
+    /** Hands the listener what came of a PDU that could not be read, if anything came. */
+    private void showUnread() {
+        if (listener.wantsBytes()) {
+            byte[] raw = transport.lastPduBytes();
+            if (raw.length > 0) {
+                listener.receivedNoPdu(raw);
+            }
+        }
     }
 
     private static Event eventFor(Pdu pdu) {

@@ -790,6 +790,67 @@ class UpperLayerTest {
         assertThat(rec.transitions).endsWith("Sta13 + Evt17 -> AR-5 -> Sta1");
     }
 
+    // ---- the bytes as they came off the wire (trace) ------------------------------------------
+
+    /** Reserved fields are ignored when decoding and written as zeros: the listener sees what really came. */
+    @Test
+    void theListenerGetsTheBytesThatCameNotTheDecodedPduEncodedAgain() throws Exception {
+        Recorder rec = new Recorder(true);
+        Associated a = associatedRequestor(30, 0, rec);
+        String wire = "05 ff 00 00 00 04 ff ff ff ff"; // A-RELEASE-RQ with its reserved bytes set
+
+        a.peer.send(hex(wire));
+
+        assertThat(a.ul.receive(in(5000), "DIMSE timeout")).isEqualTo(new Indication.ReleaseRequested(false));
+        assertThat(rec.received).last().isEqualTo(new AReleaseRq());
+        assertThat(rec.receivedBytes).last().isEqualTo(wire);
+        assertThat(HexFormat.ofDelimiter(" ").formatHex(PduEncoder.encode(new AReleaseRq()))).isNotEqualTo(wire);
+    }
+
+    @Test
+    void withoutTraceTheListenerGetsNoBytes() throws Exception {
+        Recorder rec = new Recorder(false);
+        Associated a = associatedRequestor(30, 0, rec);
+        a.peer.send(pdata("x"));
+        assertThat(a.ul.receive(in(5000), "DIMSE timeout")).isInstanceOf(Indication.Data.class);
+        assertThat(rec.receivedBytes).containsOnly("null");
+    }
+
+    @Test
+    void anInvalidPduIsShownBeforeTheAbortItCauses() throws Exception {
+        Recorder rec = new Recorder(true);
+        Associated a = associatedRequestor(30, 0, rec);
+
+        a.peer.send(hex("0a 00 00 00 00 02 be ef"));
+
+        assertThat(a.ul.receive(in(5000), "DIMSE timeout")).isInstanceOf(Indication.ProviderAborted.class);
+        assertThat(rec.transitions).endsWith("no PDU: 0a 00 00 00 00 02", "Sta6 + Evt19 -> AA-8 -> Sta13");
+    }
+
+    @Test
+    void aPduThatFailsToDecodeIsShownWhole() throws Exception {
+        Recorder rec = new Recorder(true);
+        Associated a = associatedRequestor(30, 0, rec);
+        String wire = "04 00 00 00 00 05 00 00 00 01 01"; // a PDV item of length 1: no room for its header
+
+        a.peer.send(hex(wire));
+
+        assertThat(a.ul.receive(in(5000), "DIMSE timeout")).isInstanceOf(Indication.ProviderAborted.class);
+        assertThat(rec.transitions).endsWith("no PDU: " + wire, "Sta6 + Evt19 -> AA-8 -> Sta13");
+    }
+
+    @Test
+    void aPduCutShortByTheClosesIsShownAsFarAsItCame() throws Exception {
+        Recorder rec = new Recorder(true);
+        Associated a = associatedRequestor(30, 0, rec);
+
+        a.peer.send(hex("04 00 00 00 00 10 00 00"));
+        a.peer.socket.shutdownOutput();
+
+        assertThat(a.ul.receive(in(5000), "DIMSE timeout")).isInstanceOf(Indication.ProviderAborted.class);
+        assertThat(rec.transitions).endsWith("no PDU: 04 00 00 00 00 10 00 00", "Sta6 + Evt17 -> AA-4 -> Sta1");
+    }
+
     // ---- fixtures --------------------------------------------------------------------------
 
     private static AAssociateRq rq() {
@@ -896,6 +957,17 @@ class UpperLayerTest {
         final List<String> transitions = new CopyOnWriteArrayList<>();
         final List<Pdu> sent = new CopyOnWriteArrayList<>();
         final List<Pdu> received = new CopyOnWriteArrayList<>();
+        /** The raw bytes of each received PDU, in hex ("null" when not asked for). */
+        final List<String> receivedBytes = new CopyOnWriteArrayList<>();
+        private final boolean wantsBytes;
+
+        Recorder() {
+            this(false);
+        }
+
+        Recorder(boolean wantsBytes) {
+            this.wantsBytes = wantsBytes;
+        }
 
         @Override
         public void sent(Pdu pdu) {
@@ -903,8 +975,20 @@ class UpperLayerTest {
         }
 
         @Override
-        public void received(Pdu pdu) {
+        public void received(Pdu pdu, byte[] raw) {
             received.add(pdu);
+            receivedBytes.add(raw == null ? "null" : HexFormat.ofDelimiter(" ").formatHex(raw));
+        }
+
+        /** In the list of transitions, so that a test sees it comes before the error's (Evt17, Evt19). */
+        @Override
+        public void receivedNoPdu(byte[] raw) {
+            transitions.add("no PDU: " + HexFormat.ofDelimiter(" ").formatHex(raw));
+        }
+
+        @Override
+        public boolean wantsBytes() {
+            return wantsBytes;
         }
 
         @Override
