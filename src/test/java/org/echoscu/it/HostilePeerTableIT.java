@@ -395,6 +395,7 @@ class HostilePeerTableIT {
             assertThat(r.stderr()).as(r.toString()).contains(row.message());
             assertThat(r.stderr()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
             assertThat(r.millis()).as(r.toString()).isLessThan(row.maxMillis());
+            peer.assertScriptsPassed();
         }
     }
 }
