@@ -10,7 +10,9 @@ import org.slf4j.helpers.MessageFormatter;
 
 /**
  * An SLF4J logger for tests of the code that writes log lines: enabled down to a chosen
- * level, it keeps each message as "L: text" (DCMTK's level letter), nothing else.
+ * level, it keeps each message as "L: text" (DCMTK's level letter), nothing else. The five
+ * isXEnabled methods are the shape SLF4J's base class asks of every logger (DcmtkLogger has
+ * them too): boilerplate, not shared logic.
  */
 public final class CapturingLogger extends LegacyAbstractLogger {
 
