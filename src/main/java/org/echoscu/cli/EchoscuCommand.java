@@ -16,6 +16,7 @@ public final class EchoscuCommand {
 
     static final String TOOL = "echoscu";
     static final String PURPOSE = "DICOM verification (C-ECHO) SCU";
+    static final String USAGE = "echoscu [options] peer port";
 
     private EchoscuCommand() {
     }
@@ -60,7 +61,7 @@ public final class EchoscuCommand {
 
     static int run(String[] argv, PrintStream out, PrintStream err) {
         OptionTable table = table();
-        return new DcmtkTool(TOOL, PURPOSE, "echoscu [options] peer port", table).run(argv, out, err, (p, args) -> {
+        return new DcmtkTool(TOOL, PURPOSE, USAGE, table).run(argv, out, err, (p, args) -> {
             if (TlsOptions.exclusive(p, true)) { // +cc, --list-profiles, +vc, +rc act alone
                 TlsOptions.check(p, true);
                 return TlsRuntime.exclusive(p, TOOL, PURPOSE, true, args, out, err,
