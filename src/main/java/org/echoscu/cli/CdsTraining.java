@@ -89,6 +89,10 @@ public final class CdsTraining {
             String key = dir.resolve("key.pem").toString();
             String cert = dir.resolve("cert.pem").toString();
             selfSigned(key, cert);
+            // the listings first, while the JVM's TLS policy is as configured: their answers are kept
+            // (JvmTlsFacts) for the -Dechoscu.tls.facts file bin/.train names
+            EchoscuCommand.run(new String[] {"+cc"}, nowhere, nowhere);
+            EchoscuCommand.run(new String[] {"--list-profiles"}, nowhere, nowhere);
             List<String> tls = List.of("+tls", key, cert, "+cf", cert);
             EchoScp scp = echoscp(List.of("104"), tls);
             int port = scp.start();

@@ -35,6 +35,8 @@ public final class JvmTls {
 
     private static final Set<String> lifted = new LinkedHashSet<>();
     private static boolean frozen;
+    /** jdk.tls.disabledAlgorithms as the JVM was configured, before {@link #allow} lifted anything. */
+    private static String configured;
 
     private JvmTls() {
     }
@@ -47,6 +49,9 @@ public final class JvmTls {
      */
     public static synchronized Set<String> allow(Collection<String> tokens) {
         String current = Security.getProperty(PROPERTY);
+        if (configured == null) {
+            configured = current;
+        }
         Set<String> removed = new LinkedHashSet<>();
         if (current == null) {
             return removed;
@@ -80,6 +85,11 @@ public final class JvmTls {
             }
         }
         return String.join(", ", kept);
+    }
+
+    /** jdk.tls.disabledAlgorithms as configured, whatever this process has lifted since. */
+    public static synchronized String configured() {
+        return configured != null ? configured : Security.getProperty(PROPERTY);
     }
 
     /** What {@link #allow} removed in this process. */

@@ -1,40 +1,30 @@
 package org.echoscu.tls;
 
 import java.io.PrintStream;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import javax.net.ssl.SSLContext;
 
 /**
  * +cc and --list-profiles: what this JVM can really do, found by asking JSSE (each suite is
  * tried in a ClientHello), after lifting the entries of jdk.tls.disabledAlgorithms that a
- * profile would lift. Nothing is assumed from a table.
+ * profile would lift. Nothing is assumed from a table; the answers are kept per JVM
+ * ({@link JvmTlsFacts}), so only the first listing on a JVM pays for asking.
  */
 public final class TlsListings {
 
     private TlsListings() {
     }
 
-    private static SSLContext context() throws TlsSetupException {
-        JvmTls.allow(JvmTls.LIFTABLE);
-        try {
-            return JvmTls.probeContext();
-        } catch (GeneralSecurityException e) {
-            throw new TlsSetupException("this JVM has no TLS: " + KeyMaterial.reason(e));
-        }
-    }
 
     /**
      * +cc: every suite +cs accepts in this JVM, in DCMTK 3.7.0's order (weakest first), then
      * those DCMTK does not know, weakest first by the same rule.
      */
     public static void ciphers(PrintStream out) throws TlsSetupException {
-        SSLContext c = context();
-        List<String> supported = JvmTls.supportedSuites(c);
+        JvmTlsFacts facts = JvmTlsFacts.open();
+        List<String> supported = facts.supportedSuites();
+        facts.save();
         List<String> ordered = new ArrayList<>(DcmtkSuiteOrder.WEAKEST_FIRST);
         ordered.retainAll(supported);
         for (String s : supported) {
@@ -54,14 +44,13 @@ public final class TlsListings {
      * lacks beneath a profile (e.g. +pm's CCM and Camellia suites, which JSSE does not have).
      */
     public static void profiles(PrintStream out) throws TlsSetupException {
-        SSLContext c = context();
+        JvmTlsFacts facts = JvmTlsFacts.open();
         out.println("Cryptographic algorithms implemented by: JSSE (" + System.getProperty("java.vendor") + " "
                 + System.getProperty("java.version") + ")");
         out.println();
         out.println("Supported TLS Secure Transport Connection Profiles are:");
-        Map<String, Boolean> probed = new HashMap<>(); // profiles share suites: each is tried once
         for (TlsProfile p : TlsProfile.values()) {
-            Availability a = availability(c, p, probed);
+            Availability a = availability(facts, p);
             String label = p == TlsProfile.DEFAULT ? " (default)" : p.retired() ? " (retired)" : "";
             if (!a.missing.isEmpty()) {
                 out.println("- " + p.title() + label + ": NOT supported by this JVM (missing "
@@ -73,6 +62,7 @@ public final class TlsListings {
                 out.println("    used without " + String.join(", ", a.lacking) + " (not supported by this JVM)");
             }
         }
+        facts.save();
     }
 
     /** What of a profile this JVM can use; {@code lacking}: its optional suites the JVM does not have. */
@@ -80,18 +70,14 @@ public final class TlsListings {
                         List<String> lacking) {
     }
 
-    static Availability availability(SSLContext c, TlsProfile p) {
-        return availability(c, p, new HashMap<>());
-    }
-
-    /** {@code probed}: what earlier probes found, keyed by protocol and suite. */
-    static Availability availability(SSLContext c, TlsProfile p, Map<String, Boolean> probed) {
+    /** {@code facts}: what this JVM's TLS sends, asked of JSSE once per protocol and suite (and kept). */
+    static Availability availability(JvmTlsFacts facts, TlsProfile p) throws TlsSetupException {
         List<String> protocols = new ArrayList<>();
         List<String> suites = new ArrayList<>();
         List<String> tls13 = new ArrayList<>();
         List<String> all = p.suites(List.of());
         for (String protocol : p.protocols()) {
-            List<String> offered = offered(c, protocol, protocol.equals("TLSv1.3") ? p.tls13() : all, probed);
+            List<String> offered = offered(facts, protocol, protocol.equals("TLSv1.3") ? p.tls13() : all);
             if (!offered.isEmpty()) {
                 protocols.add(protocol);
             }
@@ -127,16 +113,11 @@ public final class TlsListings {
         return new Availability(protocols, suites, tls13, missing, lacking);
     }
 
-    private static List<String> offered(SSLContext c, String protocol, List<String> suites, Map<String, Boolean> probed) {
+    private static List<String> offered(JvmTlsFacts facts, String protocol, List<String> suites)
+            throws TlsSetupException {
         List<String> out = new ArrayList<>();
         for (String s : suites) {
-            String key = protocol + ' ' + s;
-            Boolean sent = probed.get(key);
-            if (sent == null) {
-                sent = !JvmTls.offered(c, protocol, List.of(s)).isEmpty();
-                probed.put(key, sent);
-            }
-            if (sent) {
+            if (facts.sends(protocol, s)) {
                 out.add(s);
             }
         }

@@ -1,0 +1,155 @@
+package org.echoscu.tls;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.Security;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+
+/**
+ * What this JVM's TLS can do, as +cc and --list-profiles ask it: the suites it supports, and
+ * whether a ClientHello for one protocol and suite carries that suite. Asking JSSE costs a few
+ * hundred milliseconds (a context, then a ClientHello per suite), and the answers depend only
+ * on the JVM and its security settings. So they are kept in a file, named by the system
+ * property {@value #PROPERTY} (bin/.launch puts it beside the JVM's start-up archive, and the
+ * archive's training fills it), under a key of the JVM and its TLS settings; JSSE is asked
+ * again, and the file rewritten, whenever the key differs or an answer is missing. Without
+ * the property nothing is kept.
+ */
+final class JvmTlsFacts {
+
+    static final String PROPERTY = "echoscu.tls.facts";
+    /** The security and system properties whose values change what JSSE offers (and jdk.tls.disabledAlgorithms). */
+    private static final String[] SECURITY = {"jdk.tls.legacyAlgorithms"};
+    private static final String[] SYSTEM = {"jdk.tls.client.protocols", "jdk.tls.client.cipherSuites",
+        "jdk.tls.namedGroups"};
+
+    private final Path file;
+    private final String key;
+    private List<String> supported;
+    private final Map<String, Boolean> sends = new HashMap<>();
+    private boolean changed;
+    private SSLContext context;
+
+    private JvmTlsFacts(Path file, String key) {
+        this.file = file;
+        this.key = key;
+    }
+
+    /** The facts kept for this JVM, or none; read before anything lifts a TLS policy entry. */
+    static JvmTlsFacts open() {
+        String name = System.getProperty(PROPERTY);
+        JvmTlsFacts facts = new JvmTlsFacts(name == null || name.isEmpty() ? null : Path.of(name), key());
+        facts.read();
+        return facts;
+    }
+
+    /** The JVM and the settings that decide what its TLS offers. */
+    private static String key() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(System.getProperty("java.home")).append('|').append(System.getProperty("java.runtime.version"))
+                .append('|').append(JvmTls.configured());
+        for (String p : SECURITY) {
+            sb.append('|').append(Security.getProperty(p));
+        }
+        for (String p : SYSTEM) {
+            sb.append('|').append(System.getProperty(p));
+        }
+        return sb.toString().replace('\n', ' ');
+    }
+
+    /** +cc: every suite this JVM supports and we would offer, weakest first ({@link JvmTls#supportedSuites}). */
+    List<String> supportedSuites() throws TlsSetupException {
+        if (supported == null) {
+            supported = JvmTls.supportedSuites(context());
+            changed = true;
+        }
+        return supported;
+    }
+
+    /** Whether JSSE, offering exactly this protocol and suite, sends a ClientHello with it. */
+    boolean sends(String protocol, String suite) throws TlsSetupException {
+        String k = protocol + ' ' + suite;
+        Boolean answer = sends.get(k);
+        if (answer == null) {
+            answer = JvmTls.sendsSuite(context(), protocol, suite);
+            sends.put(k, answer);
+            changed = true;
+        }
+        return answer;
+    }
+
+    /** Keeps what was asked of JSSE in this run, if anything; a file that cannot be written is no error. */
+    void save() {
+        if (file == null || !changed) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder(key).append('\n');
+        if (supported != null) {
+            sb.append("supported ").append(String.join(",", supported)).append('\n');
+        }
+        for (Map.Entry<String, Boolean> e : sends.entrySet()) {
+            sb.append("sends ").append(e.getKey()).append(' ').append(e.getValue()).append('\n');
+        }
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            Files.writeString(tmp, sb, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // only a cache: the next run asks JSSE again
+        }
+    }
+
+    private void read() {
+        if (file == null) {
+            return;
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        if (lines.isEmpty() || !lines.get(0).equals(key)) {
+            return; // another JVM or other settings: ask JSSE
+        }
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.startsWith("supported ")) {
+                String list = line.substring("supported ".length());
+                supported = list.isEmpty() ? List.of() : List.of(list.split(","));
+            } else if (line.startsWith("sends ")) {
+                String[] f = line.split(" ");
+                if (f.length == 4) {
+                    sends.put(f[1] + ' ' + f[2], Boolean.valueOf(f[3]));
+                }
+            }
+        }
+    }
+
+    /** A probing context, made at the first question the file cannot answer. */
+    private SSLContext context() throws TlsSetupException {
+        if (context == null) {
+            JvmTls.allow(JvmTls.LIFTABLE);
+            try {
+                context = JvmTls.probeContext();
+            } catch (GeneralSecurityException e) {
+                throw new TlsSetupException("this JVM has no TLS: " + KeyMaterial.reason(e));
+            }
+        }
+        return context;
+    }
+
+    /** Whether this run had to ask JSSE (the file lacked an answer, or was for another JVM). */
+    boolean askedJsse() {
+        return context != null;
+    }
+}
