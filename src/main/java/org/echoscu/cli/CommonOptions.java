@@ -163,7 +163,8 @@ final class CommonOptions {
     private static void argumentsLine(String tool, List<String> expanded, boolean configured, PrintStream err) {
         StringBuilder sb = new StringBuilder("calling '").append(tool).append("' with ")
                 .append(expanded.size()).append(" arguments: ");
-        for (String a : expanded) {
+        List<String> shown = ArgumentMask.masked(expanded);
+        for (String a : shown) {
             sb.append('\'').append(a).append("' ");
         }
         if (configured) {

@@ -38,16 +38,36 @@ public final class TcpConnector {
     private final IpFamily family;
     private final int connectTimeoutSeconds;
     private final Layer layer;
+    private final Tunnel tunnel;
+    private long tunnelNanos;
 
     public TcpConnector(String host, int port, IpFamily family, int connectTimeoutSeconds, Layer layer) {
+        this(host, port, family, connectTimeoutSeconds, layer, null);
+    }
+
+    /** @param tunnel the proxy to go through (the proxy resolves the peer's name), or null */
+    public TcpConnector(String host, int port, IpFamily family, int connectTimeoutSeconds, Layer layer,
+                        Tunnel tunnel) {
         this.host = host;
         this.port = port;
         this.family = family;
         this.connectTimeoutSeconds = connectTimeoutSeconds;
         this.layer = layer;
+        this.tunnel = tunnel;
+    }
+
+    /**
+     * How long the proxy took to open the tunnel, from the TCP connection to the proxy until
+     * it answered our request (the monitoring's "proxy" phase); 0 without a proxy.
+     */
+    public long tunnelNanos() {
+        return tunnelNanos;
     }
 
     public Socket connect() throws IOException {
+        if (tunnel != null) {
+            return viaProxy();
+        }
         List<InetAddress> candidates = resolve();
         IOException last = null;
         for (InetAddress address : candidates) {
@@ -64,7 +84,38 @@ public final class TcpConnector {
         throw last;
     }
 
+    /** Connects to the proxy (its addresses of our family, in turn), opens the tunnel, then the layer. */
+    private Socket viaProxy() throws IOException {
+        List<InetAddress> candidates = resolve(tunnel.proxyHost());
+        IOException last = null;
+        for (InetAddress address : candidates) {
+            Socket s = new Socket(Proxy.NO_PROXY); // the tunnel is our own code, not the JDK's SOCKS layer
+            try {
+                s.setTcpNoDelay(true);
+                s.connect(new InetSocketAddress(address, tunnel.proxyPort()), connectTimeoutSeconds * 1000);
+            } catch (IOException e) {
+                closeQuietly(s);
+                last = ProxyException.unreachable(tunnel, address, connectTimeoutSeconds, e);
+                continue;
+            }
+            try {
+                long start = System.nanoTime();
+                tunnel.open(s, host, port);
+                tunnelNanos = System.nanoTime() - start;
+                return layer == null ? s : layer.wrap(s, host, port);
+            } catch (IOException e) {
+                closeQuietly(s);
+                throw e; // the proxy answered: another of its addresses would answer the same
+            }
+        }
+        throw last;
+    }
+
     private List<InetAddress> resolve() throws IOException {
+        return resolve(host);
+    }
+
+    private List<InetAddress> resolve(String host) throws IOException {
         InetAddress[] all;
         try {
             all = InetAddress.getAllByName(host);

@@ -43,6 +43,9 @@ public final class EchoScu {
 
     public Outcome run() {
         AAssociateRq rq = settings.proposal().toPdu();
+        if (settings.identity() != null) {
+            rq = org.echoscu.acse.UserIdentity.withIdentity(rq, settings.identity());
+        }
         if (LOG.isDebugEnabled()) {
             LOG.debug("Request Parameters:\n{}", AssociationDump.request(rq, true));
         }
@@ -51,7 +54,7 @@ public final class EchoScu {
                 new PduLogger(LOG));
         ul.maxPDataLength(settings.proposal().maxPduLength());
         TcpConnector connector = new TcpConnector(settings.host(), settings.port(), settings.family(),
-                settings.connectTimeout(), settings.layer());
+                settings.connectTimeout(), settings.layer(), settings.tunnel());
         ul.requestAssociation(rq, new Connect(connector));
         Indication answer = ul.receive(Transport.deadlineAfter(settings.acseTimeout()),
                 "ACSE timeout (" + settings.acseTimeout() + " s)");
@@ -82,6 +85,11 @@ public final class EchoScu {
             return Outcome.ASSOCIATION_FAILED;
         }
         LOG.info("Association Accepted (Max Send PDV: {})", negotiated.maxSendPdv());
+        if (settings.identity() != null && settings.identity().positiveResponseRequested()
+                && accepted.ac().userInformation().find(org.echoscu.pdu.UserInfoSubItem.UserIdentityAc.class).isEmpty()) {
+            // DCMTK's storescu gives up here; a peer that ignores identities still answers echoes, so we go on
+            LOG.warn("User Identity Negotiation failed: Positive response requested but none received");
+        }
 
         DimseChannel dimse = new DimseChannel(ul);
         for (int id = 1; id <= settings.repeat(); id++) {
@@ -246,7 +254,13 @@ public final class EchoScu {
 
         @Override
         public Transport connect() throws java.io.IOException {
-            return transport(connector.connect());
+            Transport t = transport(connector.connect());
+            if (settings.tunnel() != null && LOG.isDebugEnabled()) {
+                LOG.debug("{} {} port {}: tunnel to {} port {} open after {} ms", settings.tunnel().kind(),
+                        settings.tunnel().proxyHost(), settings.tunnel().proxyPort(), settings.host(), settings.port(),
+                        connector.tunnelNanos() / 1_000_000);
+            }
+            return t;
         }
     }
 

@@ -53,7 +53,7 @@ public final class PduLogger implements UpperLayer.Listener {
         if (!log.isTraceEnabled()) {
             return "";
         }
-        byte[] b = PduEncoder.encode(pdu);
+        byte[] b = PduEncoder.encode(org.echoscu.pdu.SecretMask.masked(pdu)); // never a password in a log
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < b.length; i++) {
             sb.append(i % 16 == 0 ? "\n" : "").append(String.format("  %02x", b[i] & 0xFF));
