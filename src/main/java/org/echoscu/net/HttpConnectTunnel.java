@@ -48,7 +48,8 @@ public final class HttpConnectTunnel extends ProxyHandshake {
         }
         String target = host + " port " + port;
         throw switch (code) {
-            case 407 -> proxy.hasCredentials()
+            // 407 is the standard answer; tinyproxy answers wrong credentials with 401
+            case 401, 407 -> proxy.hasCredentials()
                     ? fail(ProxyException.Kind.BAD_CREDENTIALS, "refused the credentials of user '" + proxy.user()
                     + "' (" + words + ")")
                     : fail(ProxyException.Kind.AUTHENTICATION_REQUIRED, "requires authentication (" + words

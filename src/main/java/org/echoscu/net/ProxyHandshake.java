@@ -40,6 +40,11 @@ abstract class ProxyHandshake implements Tunnel {
         } catch (SocketTimeoutException e) {
             throw fail(ProxyException.Kind.NOT_A_PROXY, "no answer within " + timeoutSeconds
                     + " s, the ACSE timeout (is this really a" + article() + " " + kind() + "?)");
+        } catch (ProxyException e) {
+            throw e;
+        } catch (IOException e) { // a reset, say: whatever listens there broke off our request
+            throw fail(ProxyException.Kind.NOT_A_PROXY, "the connection broke instead of an answer ("
+                    + e.getMessage() + "): is this really a" + article() + " " + kind() + "?");
         }
         toProxy.setSoTimeout(before);
     }
