@@ -103,6 +103,9 @@ final class CommonOptions {
         }
         t.flag("-ic", "--ignore-peer-cert", "don't verify peer certificate");
         if (client) {
+            t.flag(null, "--check-hostname", "check the server certificate against the host name", "(RFC 6125)");
+        }
+        if (client) {
             t.heading(1, "offline certificate verification:")
                     .option("+vc", "--verify-cert", 1, "[f]ilename: string", "verify certificate against CA settings")
                     .option("+rc", "--is-root-cert", 1, "[f]ilename: string", "check if certificate is self-signed root CA");

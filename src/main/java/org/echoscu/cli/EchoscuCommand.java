@@ -88,7 +88,7 @@ public final class EchoscuCommand {
             if (tls == null) {
                 return new EchoScu(settings).run().exitCode();
             }
-            TcpConnector.Layer layer = TlsRuntime.clientLayer(tls, settings.acseTimeout(),
+            TcpConnector.Layer layer = TlsRuntime.clientLayer(tls, settings.acseTimeout(), p.has("--check-hostname"),
                     Logs.get("dcmtk.apps.echoscu"));
             if (layer == null) {
                 return 1;
