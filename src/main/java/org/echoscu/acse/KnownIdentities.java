@@ -91,7 +91,7 @@ public record KnownIdentities(Map<String, String> passwords, Map<Integer, List<S
 
     private static String canonicalBase64(String text, int line) throws FormatException {
         try {
-            return Base64.getEncoder().encodeToString(Base64.getMimeDecoder().decode(text));
+            return Base64.getEncoder().encodeToString(Base64.getDecoder().decode(text.replaceAll("\\s", "")));
         } catch (IllegalArgumentException e) {
             throw new FormatException("line " + (line + 1) + ": not base 64 (" + e.getMessage() + ")");
         }
