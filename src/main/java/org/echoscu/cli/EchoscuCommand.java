@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.echoscu.acse.AssociationProposal;
 import org.echoscu.net.IpFamily;
-import org.echoscu.net.TcpConnector;
+import org.echoscu.net.SocketLayer;
 import org.echoscu.scu.EchoScu;
 import org.echoscu.scu.EchoSettings;
 import org.echoscu.log.Logs;
@@ -88,7 +88,7 @@ public final class EchoscuCommand {
             if (tls == null) {
                 return new EchoScu(settings).run().exitCode();
             }
-            TcpConnector.Layer layer = TlsRuntime.clientLayer(tls, settings.acseTimeout(), p.has("--check-hostname"),
+            SocketLayer layer = TlsRuntime.clientLayer(tls, settings.acseTimeout(), p.has("--check-hostname"),
                     Logs.get("dcmtk.apps.echoscu"));
             if (layer == null) {
                 return 1;

@@ -19,34 +19,20 @@ import java.util.List;
  */
 public final class TcpConnector {
 
-    /** Turns a connected socket into the one the association runs on (TLS wraps it here). */
-    @FunctionalInterface
-    public interface Layer {
-        Socket wrap(Socket connected, String host, int port) throws IOException;
-
-        /**
-         * Words for a failure on a socket this layer made, once the association runs on it;
-         * {@code e} itself if there are none. {@code nothingReceived}: no PDU came in yet.
-         */
-        default IOException explain(IOException e, boolean nothingReceived) {
-            return e;
-        }
-    }
-
     private final String host;
     private final int port;
     private final IpFamily family;
     private final int connectTimeoutSeconds;
-    private final Layer layer;
+    private final SocketLayer layer;
     private final Tunnel tunnel;
     private long tunnelNanos;
 
-    public TcpConnector(String host, int port, IpFamily family, int connectTimeoutSeconds, Layer layer) {
+    public TcpConnector(String host, int port, IpFamily family, int connectTimeoutSeconds, SocketLayer layer) {
         this(host, port, family, connectTimeoutSeconds, layer, null);
     }
 
     /** @param tunnel the proxy to go through (the proxy resolves the peer's name), or null */
-    public TcpConnector(String host, int port, IpFamily family, int connectTimeoutSeconds, Layer layer,
+    public TcpConnector(String host, int port, IpFamily family, int connectTimeoutSeconds, SocketLayer layer,
                         Tunnel tunnel) {
         this.host = host;
         this.port = port;
@@ -75,7 +61,7 @@ public final class TcpConnector {
             try {
                 s.setTcpNoDelay(true);
                 s.connect(new InetSocketAddress(address, port), connectTimeoutSeconds * 1000);
-                return layer == null ? s : layer.wrap(s, host, port);
+                return layer == null ? s : layer.wrapConnected(s, host, port);
             } catch (IOException e) {
                 closeQuietly(s);
                 last = explain(e, address);
@@ -102,7 +88,7 @@ public final class TcpConnector {
                 long start = System.nanoTime();
                 tunnel.open(s, host, port);
                 tunnelNanos = System.nanoTime() - start;
-                return layer == null ? s : layer.wrap(s, host, port);
+                return layer == null ? s : layer.wrapConnected(s, host, port);
             } catch (IOException e) {
                 closeQuietly(s);
                 throw e; // the proxy answered: another of its addresses would answer the same

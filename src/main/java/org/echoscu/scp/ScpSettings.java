@@ -3,6 +3,7 @@ package org.echoscu.scp;
 import org.echoscu.acse.AcceptorPolicy;
 import org.echoscu.acse.KnownIdentities;
 import org.echoscu.net.IpFamily;
+import org.echoscu.net.SocketLayer;
 
 /**
  * Everything echoscp needs. Timeouts in seconds, 0 for none.
@@ -28,19 +29,5 @@ public record ScpSettings(int port, IpFamily family, AcceptorPolicy policy, int 
     public ScpSettings withLayer(SocketLayer other) {
         return new ScpSettings(port, family, policy, socketTimeout, acseTimeout, dimseTimeout, maxAssociations,
                 other, identities);
-    }
-
-    /** Turns an accepted socket into the one the association runs on (a TLS handshake, say). */
-    @FunctionalInterface
-    public interface SocketLayer {
-        java.net.Socket wrap(java.net.Socket accepted) throws java.io.IOException;
-
-        /**
-         * Words for a failure on a socket this layer made, once the association runs on it;
-         * {@code e} itself if there are none. {@code nothingReceived}: no PDU came in yet.
-         */
-        default java.io.IOException explain(java.io.IOException e, boolean nothingReceived) {
-            return e;
-        }
     }
 }

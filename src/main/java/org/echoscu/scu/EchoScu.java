@@ -14,7 +14,10 @@ import org.echoscu.dimse.Message;
 import org.echoscu.dimse.Status;
 import org.echoscu.dimse.Tag;
 import org.echoscu.acse.Uids;
+import org.echoscu.dul.AbortCause;
+import org.echoscu.dul.Describe;
 import org.echoscu.dul.Indication;
+import org.echoscu.dul.PduLogger;
 import org.echoscu.dul.UpperLayer;
 import org.echoscu.log.Fatal;
 import org.echoscu.net.TcpConnector;
@@ -65,12 +68,12 @@ public final class EchoScu {
         }
         if (!(answer instanceof Indication.AssociateAccepted accepted)) {
             String why = Describe.interruption(answer);
-            if (why.equals(org.echoscu.pdu.PduReader.CLOSED_BY_PEER)) { // a TLS server reading our plain request does this
+            if (answer instanceof Indication.ProviderAborted p && p.cause() == AbortCause.CLOSED_BY_PEER) {
+                // a TLS server reading our plain request does this
                 why += " without answering our A-ASSOCIATE-RQ (does the peer expect TLS? use +tls)";
             }
             LOG.error(Fatal.MARKER, "Association Request Failed: {}", why);
-            ul.abort();
-            ul.awaitClose();
+            ul.abortAndClose();
             return Outcome.ASSOCIATION_FAILED;
         }
         Negotiated negotiated = new Negotiated(rq, accepted.ac());
@@ -80,8 +83,7 @@ public final class EchoScu {
         Optional<Negotiated.Accepted> context = negotiated.verificationContext();
         if (context.isEmpty()) {
             LOG.error(Fatal.MARKER, "No Acceptable Presentation Contexts");
-            ul.abort();
-            ul.awaitClose();
+            ul.abortAndClose();
             return Outcome.ASSOCIATION_FAILED;
         }
         LOG.info("Association Accepted (Max Send PDV: {})", negotiated.maxSendPdv());
@@ -103,8 +105,7 @@ public final class EchoScu {
 
     private Transport transport(java.net.Socket socket) throws java.io.IOException {
         Transport t = new Transport(socket, settings.socketTimeout());
-        TcpConnector.Layer layer = settings.layer();
-        return layer == null ? t : t.explainFailures(layer::explain);
+        return t.explainFailures(settings.layer());
     }
 
     /** One C-ECHO; null when it succeeded, otherwise how the run ends (the association is dealt with). */
@@ -154,8 +155,7 @@ public final class EchoScu {
         if (ind instanceof Indication.TimedOut) {
             LOG.info("Aborting Association");
         }
-        ul.abort();
-        ul.awaitClose();
+        ul.abortAndClose();
         return Outcome.ECHO_FAILED;
     }
 
@@ -194,8 +194,7 @@ public final class EchoScu {
     private Outcome protocolError(UpperLayer ul, String problem) {
         LOG.error("Echo Failed: protocol error: {}", problem);
         LOG.info("Aborting Association");
-        ul.abort();
-        ul.awaitClose();
+        ul.abortAndClose();
         return Outcome.ECHO_FAILED;
     }
 
@@ -203,8 +202,7 @@ public final class EchoScu {
     private Outcome finish(UpperLayer ul) {
         if (settings.abort()) {
             LOG.info("Aborting Association");
-            ul.abort();
-            ul.awaitClose();
+            ul.abortAndClose();
             return Outcome.SUCCESS;
         }
         LOG.info("Releasing Association");
@@ -225,8 +223,7 @@ public final class EchoScu {
                 continue;
             }
             LOG.error(Fatal.MARKER, "Association Release Failed: {}", Describe.interruption(ind));
-            ul.abort();
-            ul.awaitClose();
+            ul.abortAndClose();
             return Outcome.ASSOCIATION_FAILED;
         }
     }

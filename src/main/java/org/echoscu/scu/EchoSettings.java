@@ -2,7 +2,7 @@ package org.echoscu.scu;
 
 import org.echoscu.acse.AssociationProposal;
 import org.echoscu.net.IpFamily;
-import org.echoscu.net.TcpConnector;
+import org.echoscu.net.SocketLayer;
 import org.echoscu.net.Tunnel;
 import org.echoscu.pdu.UserInfoSubItem;
 
@@ -16,19 +16,19 @@ import org.echoscu.pdu.UserInfoSubItem;
  */
 public record EchoSettings(String host, int port, IpFamily family, AssociationProposal proposal,
                            int connectTimeout, int socketTimeout, int acseTimeout, int dimseTimeout,
-                           int repeat, boolean abort, TcpConnector.Layer layer,
+                           int repeat, boolean abort, SocketLayer layer,
                            UserInfoSubItem.UserIdentityRq identity, Tunnel tunnel) {
 
     /** Settings without user identity and proxy. */
     public EchoSettings(String host, int port, IpFamily family, AssociationProposal proposal,
                         int connectTimeout, int socketTimeout, int acseTimeout, int dimseTimeout,
-                        int repeat, boolean abort, TcpConnector.Layer layer) {
+                        int repeat, boolean abort, SocketLayer layer) {
         this(host, port, family, proposal, connectTimeout, socketTimeout, acseTimeout, dimseTimeout, repeat, abort,
                 layer, null, null);
     }
 
     /** The same settings on another socket layer. */
-    public EchoSettings withLayer(TcpConnector.Layer other) {
+    public EchoSettings withLayer(SocketLayer other) {
         return new EchoSettings(host, port, family, proposal, connectTimeout, socketTimeout, acseTimeout,
                 dimseTimeout, repeat, abort, other, identity, tunnel);
     }
