@@ -19,13 +19,13 @@ import java.util.List;
  */
 public final class TcpConnector {
 
-    private final String host;
-    private final int port;
+    final String host;
+    final int port;
     private final IpFamily family;
-    private final int connectTimeoutSeconds;
-    private final SocketLayer layer;
-    private final Tunnel tunnel;
-    private long tunnelNanos;
+    final int connectTimeoutSeconds;
+    final SocketLayer layer;
+    final Tunnel tunnel;
+    long tunnelNanos;
 
     public TcpConnector(String host, int port, IpFamily family, int connectTimeoutSeconds, SocketLayer layer) {
         this(host, port, family, connectTimeoutSeconds, layer, null);
@@ -51,8 +51,8 @@ public final class TcpConnector {
     }
 
     public Socket connect() throws IOException {
-        if (tunnel != null) {
-            return viaProxy();
+        if (tunnel != null) { // a class of its own: a plain connect loads none of the proxy classes
+            return ProxiedConnect.connect(this);
         }
         List<InetAddress> candidates = resolve();
         IOException last = null;
@@ -70,38 +70,11 @@ public final class TcpConnector {
         throw last;
     }
 
-    /** Connects to the proxy (its addresses of our family, in turn), opens the tunnel, then the layer. */
-    private Socket viaProxy() throws IOException {
-        List<InetAddress> candidates = resolve(tunnel.proxyHost());
-        IOException last = null;
-        for (InetAddress address : candidates) {
-            Socket s = new Socket(Proxy.NO_PROXY); // the tunnel is our own code, not the JDK's SOCKS layer
-            try {
-                s.setTcpNoDelay(true);
-                s.connect(new InetSocketAddress(address, tunnel.proxyPort()), connectTimeoutSeconds * 1000);
-            } catch (IOException e) {
-                closeQuietly(s);
-                last = ProxyException.unreachable(tunnel, address, connectTimeoutSeconds, e);
-                continue;
-            }
-            try {
-                long start = System.nanoTime();
-                tunnel.open(s, host, port);
-                tunnelNanos = System.nanoTime() - start;
-                return layer == null ? s : layer.wrapConnected(s, host, port);
-            } catch (IOException e) {
-                closeQuietly(s);
-                throw e; // the proxy answered: another of its addresses would answer the same
-            }
-        }
-        throw last;
-    }
-
     private List<InetAddress> resolve() throws IOException {
         return resolve(host);
     }
 
-    private List<InetAddress> resolve(String host) throws IOException {
+    List<InetAddress> resolve(String host) throws IOException {
         InetAddress[] all;
         try {
             all = InetAddress.getAllByName(host);
