@@ -34,7 +34,8 @@ final class ProxiedConnect {
             try {
                 long start = System.nanoTime();
                 tunnel.open(s, c.host, c.port);
-                c.tunnelNanos = System.nanoTime() - start;
+                c.tunnelOpenedAt = System.nanoTime();
+                c.tunnelNanos = c.tunnelOpenedAt - start;
                 return c.layer == null ? s : c.layer.wrapConnected(s, c.host, c.port);
             } catch (IOException e) {
                 close(s);

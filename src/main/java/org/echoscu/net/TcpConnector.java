@@ -26,6 +26,7 @@ public final class TcpConnector {
     final SocketLayer layer;
     final Tunnel tunnel;
     long tunnelNanos;
+    long tunnelOpenedAt;
 
     public TcpConnector(String host, int port, IpFamily family, int connectTimeoutSeconds, SocketLayer layer) {
         this(host, port, family, connectTimeoutSeconds, layer, null);
@@ -48,6 +49,11 @@ public final class TcpConnector {
      */
     public long tunnelNanos() {
         return tunnelNanos;
+    }
+
+    /** System.nanoTime() when the tunnel was up (the socket layer, TLS, starts then); 0 without one. */
+    public long tunnelOpenedAt() {
+        return tunnelOpenedAt;
     }
 
     public Socket connect() throws IOException {
