@@ -223,7 +223,9 @@ public final class TlsSocketLayer implements SocketLayer, AutoCloseable {
     /** The client side: handshake with the server on a connected socket. */
     @Override
     public Socket wrapConnected(Socket connected, String host, int port) throws IOException {
-        String where = connected.getInetAddress() == null ? host : connected.getInetAddress().getHostAddress();
+        // through a proxy (--proxy, --socks5) the socket ends at the proxy's port: name the peer as given
+        String where = connected.getInetAddress() == null || connected.getPort() != port ? host
+                : connected.getInetAddress().getHostAddress();
         SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(connected, host, port, true);
         s.setUseClientMode(true);
         s.setSSLParameters(parameters());
