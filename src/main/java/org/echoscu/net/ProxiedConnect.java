@@ -19,7 +19,12 @@ final class ProxiedConnect {
 
     static Socket connect(TcpConnector c) throws IOException {
         Tunnel tunnel = c.tunnel;
-        List<InetAddress> candidates = c.resolve(tunnel.proxyHost());
+        List<InetAddress> candidates;
+        try {
+            candidates = c.resolve(tunnel.proxyHost());
+        } catch (IOException e) { // the resolver's words, said of the proxy
+            throw new ProxyException(ProxyException.Kind.UNREACHABLE, tunnel.kind() + ": " + e.getMessage());
+        }
         IOException last = null;
         for (InetAddress address : candidates) {
             Socket s = new Socket(Proxy.NO_PROXY); // the tunnel is our own code, not the JDK's SOCKS layer
