@@ -64,7 +64,8 @@ public final class AssociationDump {
 
     private static void context(StringBuilder sb, PresentationContextRq pc, PresentationContextAc answer,
                                 boolean answered, UserInformation rqInfo, UserInformation acInfo) {
-        sb.append(String.format("  Context ID:        %d (%s)%n", pc.id(), status(answer, answered)));
+        sb.append("  Context ID:        ").append(pc.id()).append(" (").append(status(answer, answered)).append(")")
+                .append(System.lineSeparator());
         sb.append("    Abstract Syntax: ").append(name(pc.abstractSyntax())).append('\n');
         sb.append("    Proposed SCP/SCU Role: ").append(role(rqInfo, pc.abstractSyntax())).append('\n');
         if (answered) {
