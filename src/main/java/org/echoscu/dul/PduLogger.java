@@ -5,6 +5,7 @@ import org.echoscu.pdu.PDataTf;
 import org.echoscu.pdu.Pdu;
 import org.echoscu.pdu.PduDecoder;
 import org.echoscu.pdu.PduEncoder;
+import org.echoscu.pdu.SecretMask;
 import org.slf4j.Logger;
 
 /** Debug lines for each PDU sent and received, and trace lines for transitions and bytes. */
@@ -24,10 +25,21 @@ public final class PduLogger implements UpperLayer.Listener {
     }
 
     @Override
-    public void received(Pdu pdu) {
+    public void received(Pdu pdu, byte[] raw) {
         if (log.isDebugEnabled()) {
-            log.debug("Received {}{}", describe(pdu), bytes(pdu));
+            log.debug("Received {}{}", describe(pdu), raw == null ? "" : hex(shown(pdu, raw)));
         }
+    }
+
+    @Override
+    public void receivedNoPdu(byte[] raw) {
+        log.trace("Received {} bytes that make no valid PDU{}", raw.length, hex(raw));
+    }
+
+    /** The received bytes themselves, not the decoded PDU encoded again: only at trace level. */
+    @Override
+    public boolean wantsBytes() {
+        return log.isTraceEnabled();
     }
 
     @Override
@@ -50,7 +62,17 @@ public final class PduLogger implements UpperLayer.Listener {
         if (!log.isTraceEnabled()) {
             return "";
         }
-        byte[] b = PduEncoder.encode(org.echoscu.pdu.SecretMask.masked(pdu)); // never a password in a log
+        return hex(PduEncoder.encode(SecretMask.masked(pdu)));
+    }
+
+    /** The bytes received, or, when they carry a password, the PDU encoded again with it masked. */
+    private static byte[] shown(Pdu pdu, byte[] raw) {
+        Pdu masked = SecretMask.masked(pdu);
+        return masked == pdu ? raw : PduEncoder.encode(masked); // never a password in a log
+    }
+
+    /** Bytes in DCMTK's hex layout: sixteen to a line, each two digits after two spaces. */
+    private static String hex(byte[] b) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < b.length; i++) {
             sb.append(i % 16 == 0 ? "\n" : "").append("  ");

@@ -23,14 +23,19 @@ final class ProxiedConnect {
         try {
             candidates = c.resolve(tunnel.proxyHost());
         } catch (IOException e) { // the resolver's words, said of the proxy
-            throw new ProxyException(ProxyException.Kind.UNREACHABLE, tunnel.kind() + ": " + e.getMessage());
+            ProxyException p = new ProxyException(ProxyException.Kind.UNREACHABLE, tunnel.kind() + ": " + e.getMessage());
+            p.initCause(e);
+            throw p;
         }
+        c.resolvedNanos = System.nanoTime();
         IOException last = null;
         for (InetAddress address : candidates) {
             Socket s = new Socket(Proxy.NO_PROXY); // the tunnel is our own code, not the JDK's SOCKS layer
+            c.connecting = s;
             try {
                 s.setTcpNoDelay(true);
                 s.connect(new InetSocketAddress(address, tunnel.proxyPort()), c.connectTimeoutSeconds * 1000);
+                c.tcpConnectedNanos = System.nanoTime(); // connectedAddress stays null: the peer's is the proxy's to know
             } catch (IOException e) {
                 close(s);
                 last = ProxyException.unreachable(tunnel, address, c.connectTimeoutSeconds, e);

@@ -106,6 +106,11 @@ public final class Transport implements AutoCloseable {
         }
     }
 
+    /** The bytes of the PDU last read, or of as much of it as came before it failed (trace logging). */
+    public byte[] lastPduBytes() {
+        return reader.lastBytes();
+    }
+
     /** Reads and discards until the peer closes; a stream that lost its PDU framing ends this way. */
     public void drain(long deadlineNanos) throws IOException {
         deadlines.deadline(deadlineNanos, "ARTIM timer");

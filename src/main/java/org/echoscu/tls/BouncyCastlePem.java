@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Provider;
-import java.security.cert.CertificateException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -63,30 +63,31 @@ final class BouncyCastlePem {
         return new JcaPEMKeyConverter().getPrivateKey(derKeyInfo(file, bytes, passwords));
     }
 
-    static List<X509Certificate> certificates(byte[] bytes) throws IOException, CertificateException {
-        List<X509Certificate> certs = new ArrayList<>();
-        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-        try (PEMParser pem = parser(bytes)) {
-            for (Object o = pem.readObject(); o != null; o = pem.readObject()) {
-                if (o instanceof X509CertificateHolder h) {
-                    certs.add(converter.getCertificate(h));
-                }
-            }
-        }
-        return certs;
+    static List<X509Certificate> certificates(byte[] bytes) throws IOException, GeneralSecurityException {
+        return objects(bytes, X509CertificateHolder.class, new JcaX509CertificateConverter()::getCertificate);
     }
 
-    static List<X509CRL> crls(byte[] bytes) throws IOException, java.security.GeneralSecurityException {
-        List<X509CRL> crls = new ArrayList<>();
-        JcaX509CRLConverter converter = new JcaX509CRLConverter();
+    static List<X509CRL> crls(byte[] bytes) throws IOException, GeneralSecurityException {
+        return objects(bytes, X509CRLHolder.class, new JcaX509CRLConverter()::getCRL);
+    }
+
+    /** Turns one of Bouncy Castle's holders into the JDK's object. */
+    private interface Converter<H, T> {
+        T convert(H holder) throws GeneralSecurityException;
+    }
+
+    /** Every PEM object of the holder type, converted, in file order; other objects are skipped. */
+    private static <H, T> List<T> objects(byte[] bytes, Class<H> type, Converter<H, T> converter)
+            throws IOException, GeneralSecurityException {
+        List<T> out = new ArrayList<>();
         try (PEMParser pem = parser(bytes)) {
             for (Object o = pem.readObject(); o != null; o = pem.readObject()) {
-                if (o instanceof X509CRLHolder h) {
-                    crls.add(converter.getCRL(h));
+                if (type.isInstance(o)) {
+                    out.add(converter.convert(type.cast(o)));
                 }
             }
         }
-        return crls;
+        return out;
     }
 
     private static PrivateKeyInfo pemKeyInfo(String file, byte[] bytes, Passwords passwords)

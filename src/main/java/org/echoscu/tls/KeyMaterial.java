@@ -12,7 +12,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -78,7 +77,7 @@ public final class KeyMaterial {
                 List<X509Certificate> plain = JdkPem.certificates(bytes);
                 certs.addAll(plain != null ? plain : BouncyCastlePem.certificates(bytes));
             }
-        } catch (IOException | CertificateException | RuntimeException e) {
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
             throw new TlsSetupException(prefix + file + "': " + reason(e));
         }
         if (certs.isEmpty()) {

@@ -69,6 +69,16 @@ class ProxyIT {
             assertThat(secure.stderr()).contains("server certificate matches host name 'localhost'")
                     .contains("TLS connection established");
 
+            // --timings: the TCP connection to the proxy, then the proxy's handshake, then TLS end to end
+            List<String> timed = echoscu("--timings", "--proxy", proxy.address(), "+tla", "+cf", pki("ca.pem"),
+                    "localhost", String.valueOf(tls.port)).stdout().lines().toList();
+            assertThat(timed).anyMatch(l -> l.matches("proxy: +[0-9.]+ ms"))
+                    .anyMatch(l -> l.matches("TCP connect: +[0-9.]+ ms")).anyMatch(l -> l.matches("TLS handshake: +[0-9.]+ ms"))
+                    .contains("peer:             localhost port " + tls.port);
+            Run json = echoscu("--format", "json", "--proxy", proxy.address(), "127.0.0.1", String.valueOf(forbidden));
+            assertThat(json.exitCode()).isEqualTo(1);
+            assertThat(json.stdout()).contains("\"reason\":\"proxy\",\"phase\":\"proxy\"").contains("\"proxy\":");
+
             assertRefusal(echoscu("--proxy", proxy.address(), "127.0.0.1", String.valueOf(forbidden)),
                     "HTTP proxy 127.0.0.1 port " + proxy.port + ": does not allow a tunnel to 127.0.0.1 port "
                             + forbidden + " (403 ");
