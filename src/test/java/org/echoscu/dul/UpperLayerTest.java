@@ -218,9 +218,7 @@ class UpperLayerTest {
         assertThat(req.state()).isEqualTo(State.STA1);
         assertThat(req.transport().socket().isClosed()).isTrue();
 
-        long t0 = System.nanoTime();
-        acc.awaitClose();
-        assertThat(millisSince(t0)).as("AR-5 on the peer's close, not the 30 s ARTIM timer").isLessThan(5000);
+        acc.awaitClose(); // AR-5 on the peer's close (the transitions below), not the 30 s ARTIM timer
         assertThat(acc.state()).isEqualTo(State.STA1);
         assertThat(acc.receive(in(1000), "ACSE timeout")).isEqualTo(new Indication.Closed());
 
@@ -261,9 +259,7 @@ class UpperLayerTest {
         assertThat(req.receive(in(5000), "ACSE timeout")).isEqualTo(new Indication.AssociateRejected(rj));
         assertThat(req.state()).isEqualTo(State.STA1);
 
-        long t0 = System.nanoTime();
         acc.awaitClose();
-        assertThat(millisSince(t0)).isLessThan(5000);
         assertThat(acc.state()).isEqualTo(State.STA1);
         assertThat(accRec.transitions).containsSubsequence("Sta3 + Evt8 -> AE-8 -> Sta13", "Sta13 + Evt17 -> AR-5 -> Sta1");
     }
@@ -301,9 +297,7 @@ class UpperLayerTest {
         assertThat(req.receive(in(5000), "ACSE timeout")).isEqualTo(new Indication.Released()); // AR-3
         assertThat(req.state()).isEqualTo(State.STA1);
         assertThat(req.transport().socket().isClosed()).isTrue();
-        long t0 = System.nanoTime();
         acc.awaitClose(); // AR-5
-        assertThat(millisSince(t0)).isLessThan(5000);
         assertThat(acc.state()).isEqualTo(State.STA1);
 
         assertThat(reqRec.transitions).endsWith(
@@ -412,9 +406,7 @@ class UpperLayerTest {
         assertThat(a.peer.readPdu()).isEqualTo(hex(ABORT_USER));
         assertThat(rec.transitions).endsWith("Sta6 + Evt15 -> AA-1 -> Sta13");
         a.peer.close();
-        long t0 = System.nanoTime();
         a.ul.awaitClose();
-        assertThat(millisSince(t0)).isLessThan(5000);
         assertThat(a.ul.state()).isEqualTo(State.STA1);
         assertThat(rec.transitions).endsWith("Sta13 + Evt17 -> AR-5 -> Sta1");
     }
@@ -643,9 +635,7 @@ class UpperLayerTest {
         a.peer.send(hex("0a 00 00 00 00 00"));
         assertThat(a.ul.receive(in(5000), "DIMSE timeout")).isInstanceOf(Indication.ProviderAborted.class);
         assertThat(a.ul.state()).isEqualTo(State.STA13);
-        long t0 = System.nanoTime();
         a.ul.awaitClose();
-        assertThat(millisSince(t0)).isLessThan(4000L);
         assertThat(a.ul.state()).isEqualTo(State.STA1);
     }
 
