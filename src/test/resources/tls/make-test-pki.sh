@@ -17,6 +17,9 @@
 #   weak.pem / weak.key        CN=localhost with a 1024-bit RSA key (too short under +pg and +pm)
 #   server-md5.pem             the server key, certified by the CA with an MD5 signature (refused everywhere)
 #   server-sha1.pem            the server key, certified by the CA with a SHA-1 signature (refused under +pm)
+
+#   server-elsewhere.pem       the server key, certified for other names only (--check-hostname):
+#                              DNS:dicom.example.org, DNS:*.pacs.example.org, IP:192.0.2.7
 # The password of every encrypted key is "secret".
 set -euo pipefail
 dir=$1
@@ -102,6 +105,17 @@ ssl req -newkey rsa:2048 -nodes -keyout client-revoked.key -out client-revoked.c
 ssl ca -batch -config ca.cnf -extensions leaf -notext -in client-revoked.csr -out client-revoked.pem
 ssl ca -config ca.cnf -revoke client-revoked.pem
 ssl ca -config ca.cnf -gencrl -out crl.pem
+
+# the server key for other names (the host name check must refuse it on loopback)
+cat > elsewhere.ext <<'EXT'
+basicConstraints = CA:FALSE
+keyUsage = digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:dicom.example.org, DNS:*.pacs.example.org, IP:192.0.2.7
+EXT
+ssl req -new -key server.key -out server-elsewhere.csr -subj "/O=echoscu tests/CN=dicom.example.org"
+ssl x509 -req -in server-elsewhere.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server-elsewhere.pem -days 30 \
+    -sha256 -extfile elsewhere.ext
 
 # the server key in every form
 ssl rsa -in server.key -traditional -out server-pkcs1.key

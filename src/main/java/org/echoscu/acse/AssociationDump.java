@@ -53,8 +53,11 @@ public final class AssociationDump {
         }
         line(sb, "Requested Extended Negotiation: ", extended(rqInfo));
         line(sb, "Accepted Extended Negotiation:  ", extended(acInfo));
-        line(sb, "Requested User Identity Negotiation: ", identityRq(rqInfo));
-        line(sb, "User Identity Negotiation Response:  ", identityAc(acInfo));
+        // UserIdentity is loaded only when an identity was negotiated (a plain -d run does not need it)
+        line(sb, "Requested User Identity Negotiation:", rqInfo.find(UserInfoSubItem.UserIdentityRq.class).isPresent()
+                ? UserIdentity.dumpRequest(rqInfo) : " none");
+        line(sb, "User Identity Negotiation Response:", acInfo.find(UserInfoSubItem.UserIdentityAc.class).isPresent()
+                ? UserIdentity.dumpResponse(acInfo) : "  none");
         sb.append("======================= END ").append(title).append(" ======================");
         return sb.toString();
     }
@@ -107,17 +110,6 @@ public final class AssociationDump {
     private static String extended(UserInformation info) {
         return info.find(UserInfoSubItem.SopClassExtendedNegotiation.class).isPresent()
                 || info.find(UserInfoSubItem.SopClassCommonExtendedNegotiation.class).isPresent() ? "present" : "none";
-    }
-
-    private static String identityRq(UserInformation info) {
-        return info.find(UserInfoSubItem.UserIdentityRq.class)
-                .map(u -> "type " + u.identityType() + (u.positiveResponseRequested() ? ", response requested" : ""))
-                .orElse("none");
-    }
-
-    private static String identityAc(UserInformation info) {
-        return info.find(UserInfoSubItem.UserIdentityAc.class)
-                .map(u -> u.serverResponse().length + " bytes").orElse("none");
     }
 
     private static String name(String uid) {

@@ -130,6 +130,9 @@ final class CommonOptions {
         }
         t.flag("-ic", "--ignore-peer-cert", "don't verify peer certificate");
         if (client) {
+            t.flag(null, "--check-hostname", "check the server certificate against the host name", "(RFC 6125)");
+        }
+        if (client) {
             t.heading(1, "offline certificate verification:")
                     .option("+vc", "--verify-cert", 1, "[f]ilename: string", "verify certificate against CA settings")
                     .values(OptionTable.FILE)
@@ -193,7 +196,8 @@ final class CommonOptions {
     private static void argumentsLine(String tool, List<String> expanded, boolean configured, PrintStream err) {
         StringBuilder sb = new StringBuilder("calling '").append(tool).append("' with ")
                 .append(expanded.size()).append(" arguments: ");
-        for (String a : expanded) {
+        List<String> shown = ArgumentMask.masked(expanded);
+        for (String a : shown) {
             sb.append('\'').append(a).append("' ");
         }
         if (configured) {

@@ -46,6 +46,10 @@ public final class EchoscpCommand {
                         "accept this calling AE title (may be repeated;", "default: accept any)")
                 .flag("+ch", "--check-called", "reject called AE titles other than mine")
                 .flag("-ch", "--any-called", "accept any called AE title (default)")
+                .heading(1, "user identity negotiation:")
+                .option(null, "--users", 1, "[f]ilename: string",
+                        "accept only the identities listed in f", "(user name and password lines, tokens)")
+                .flag(null, "--require-identity", "reject associations without user identity")
                 .heading(1, "transfer syntaxes:")
                 .flag("+xa", "--accept-all", "accept the 53 transfer syntaxes of echoscu -pts",
                         "(default, Implicit VR Little Endian preferred)")
@@ -84,9 +88,7 @@ public final class EchoscpCommand {
                 if (layer == null) {
                     return 1;
                 }
-                settings = new ScpSettings(settings.port(), settings.family(), settings.policy(),
-                        settings.socketTimeout(), settings.acseTimeout(), settings.dimseTimeout(),
-                        settings.maxAssociations(), layer);
+                settings = settings.withLayer(layer);
             }
             return serve(settings);
         });
@@ -143,6 +145,7 @@ public final class EchoscpCommand {
         CommonOptions.Network net = CommonOptions.network(p);
         int maxAssociations = Values.intOption(p, "-ma", 1, 100_000, 1000);
         return new ScpSettings(port, ip, new AcceptorPolicy(aet, checkCalled, calling, syntaxes, net.maxPdu()),
-                net.socketTimeout(), net.acseTimeout(), net.dimseTimeout(), maxAssociations, null);
+                net.socketTimeout(), net.acseTimeout(), net.dimseTimeout(), maxAssociations, null,
+                p.last("--users", "--require-identity") == null ? null : IdentityOptions.server(p));
     }
 }

@@ -51,6 +51,15 @@ public final class EchoscuCommand {
                 .heading(1, "association negotiation debugging:")
                 .option("-pts", "--propose-ts", 1, "[n]umber: integer (1..53)", "propose n transfer syntaxes")
                 .option("-ppc", "--propose-pc", 1, "[n]umber: integer (1..128)", "propose n presentation contexts")
+                .heading(1, "user identity negotiation:")
+                .option("-usr", "--user", 1, "[u]ser name: string", "authenticate using user name u")
+                .option("-pwd", "--password", 1, "[p]assword: string (only with --user)",
+                        "authenticate using password p")
+                .flag("-epw", "--empty-password", "send empty password (only with --user)")
+                .option("-kt", "--kerberos", 1, "[f]ilename: string", "read kerberos ticket from file f")
+                .option(null, "--saml", 1, "[f]ilename: string", "read SAML request from file f")
+                .option(null, "--jwt", 1, "[f]ilename: string", "read JWT data from file f")
+                .flag("-rsp", "--pos-response", "expect positive response")
                 .heading(1, "other network options:")
                 .option("-to", "--timeout", 1, "[s]econds: integer (default: unlimited)",
                         "timeout for connection requests")
@@ -61,6 +70,10 @@ public final class EchoscuCommand {
                         "timeout for DIMSE messages")
                 .option("-pdu", "--max-pdu", 1, "[n]umber of bytes: integer (4096..131072)",
                         "set max receive pdu to n bytes (default: 16384)")
+                .option(null, "--proxy", 1, "[[u]ser:[p]assword@]host:port: string",
+                        "connect through this HTTP proxy (CONNECT)")
+                .option(null, "--socks5", 1, "[[u]ser:[p]assword@]host:port: string",
+                        "connect through this SOCKS5 proxy")
                 .option(null, "--repeat", 1, "[n]umber: integer", "repeat n times")
                 .flag(null, "--abort", "abort association instead of releasing it");
         CommonOptions.tls(t, true);
@@ -108,12 +121,12 @@ public final class EchoscuCommand {
             if (tls == null) {
                 return new EchoScu(settings).run().exitCode();
             }
-            SocketLayer layer = TlsRuntime.clientLayer(tls, settings.acseTimeout(),
+            SocketLayer layer = TlsRuntime.clientLayer(tls, settings.acseTimeout(), p.has("--check-hostname"),
                     Logs.get("dcmtk.apps.echoscu"));
             if (layer == null) {
                 return 1;
             }
-            int code = new EchoScu(withLayer(settings, layer)).run().exitCode();
+            int code = new EchoScu(settings.withLayer(layer)).run().exitCode();
             TlsRuntime.finish(layer);
             return code;
         });
@@ -135,11 +148,6 @@ public final class EchoscuCommand {
             }
         }
         return false;
-    }
-
-    static EchoSettings withLayer(EchoSettings s, SocketLayer layer) {
-        return new EchoSettings(s.host(), s.port(), s.family(), s.proposal(), s.connectTimeout(), s.socketTimeout(),
-                s.acseTimeout(), s.dimseTimeout(), s.repeat(), s.abort(), layer);
     }
 
     private static EchoSettings settings(ParsedArgs p) throws UsageException {
@@ -170,6 +178,9 @@ public final class EchoscuCommand {
         int repeat = Values.intOption(p, "--repeat", 1, Integer.MAX_VALUE, 1);
         return new EchoSettings(peer, port, ip, new AssociationProposal(calling, called, net.maxPdu(), ppc, pts),
                 connectTimeout, net.socketTimeout(), net.acseTimeout(), net.dimseTimeout(), repeat, p.has("--abort"),
-                null);
+                null,
+                p.last("-usr", "-pwd", "-epw", "-kt", "--saml", "--jwt", "-rsp") == null ? null
+                        : IdentityOptions.request(p),
+                p.last("--proxy", "--socks5") == null ? null : ProxyOptions.tunnel(p, net.acseTimeout()));
     }
 }

@@ -41,7 +41,7 @@ final class MonitorRun implements SignalHandler {
         Logger log = Logs.get("dcmtk.apps.echoscu");
         SocketLayer layer = null;
         if (tls != null) {
-            layer = TlsRuntime.clientLayer(tls, settings.acseTimeout(), log);
+            layer = TlsRuntime.clientLayer(tls, settings.acseTimeout(), p.has("--check-hostname"), log);
             if (layer == null) { // already said why on stderr
                 if (options.format().equals("nagios")) {
                     out.println(NagiosView.unknown("TLS settings cannot be used (see the error above)"));
@@ -50,7 +50,7 @@ final class MonitorRun implements SignalHandler {
                 return 1;
             }
         }
-        EchoSettings s = layer == null ? settings : EchoscuCommand.withLayer(settings, layer);
+        EchoSettings s = layer == null ? settings : settings.withLayer(layer);
         MonitorRun run = new MonitorRun(options);
         try {
             Signal.handle(new Signal("INT"), run);

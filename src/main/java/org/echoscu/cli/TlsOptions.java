@@ -50,6 +50,10 @@ final class TlsOptions {
         if (peer != null) {
             depends(peer, tlsopts, secure);
         }
+        ParsedArgs.Occurrence hostname = client ? p.last("--check-hostname") : null;
+        if (hostname != null) {
+            depends(hostname, tlsopts, secure);
+        }
         ParsedArgs.Occurrence profileOption = p.last(PROFILES);
         if (profileOption != null) {
             depends(profileOption, tlsopts, secure);

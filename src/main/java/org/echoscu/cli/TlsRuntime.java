@@ -107,9 +107,13 @@ final class TlsRuntime {
         return OfflineChecks.verify(p.value("+vc", null), settings, out, m -> log.error("{}", m));
     }
 
-    /** The client layer for echoscu, or null after logging (fatal) why it cannot be made. */
-    static SocketLayer clientLayer(TlsSettings settings, int timeoutSeconds, Logger log) {
-        return layer(settings, timeoutSeconds, log);
+    /**
+     * The client layer for echoscu, or null after logging (fatal) why it cannot be made;
+     * {@code checkHostname}: --check-hostname.
+     */
+    static SocketLayer clientLayer(TlsSettings settings, int timeoutSeconds, boolean checkHostname, Logger log) {
+        TlsSocketLayer layer = layer(settings, timeoutSeconds, log);
+        return layer != null && checkHostname ? layer.withHostnameCheck() : layer;
     }
 
     /**

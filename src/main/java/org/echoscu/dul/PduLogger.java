@@ -5,6 +5,7 @@ import org.echoscu.pdu.PDataTf;
 import org.echoscu.pdu.Pdu;
 import org.echoscu.pdu.PduDecoder;
 import org.echoscu.pdu.PduEncoder;
+import org.echoscu.pdu.SecretMask;
 import org.slf4j.Logger;
 
 /** Debug lines for each PDU sent and received, and trace lines for transitions and bytes. */
@@ -26,7 +27,7 @@ public final class PduLogger implements UpperLayer.Listener {
     @Override
     public void received(Pdu pdu, byte[] raw) {
         if (log.isDebugEnabled()) {
-            log.debug("Received {}{}", describe(pdu), raw == null ? "" : hex(raw));
+            log.debug("Received {}{}", describe(pdu), raw == null ? "" : hex(shown(pdu, raw)));
         }
     }
 
@@ -61,7 +62,13 @@ public final class PduLogger implements UpperLayer.Listener {
         if (!log.isTraceEnabled()) {
             return "";
         }
-        return hex(PduEncoder.encode(pdu));
+        return hex(PduEncoder.encode(SecretMask.masked(pdu)));
+    }
+
+    /** The bytes received, or, when they carry a password, the PDU encoded again with it masked. */
+    private static byte[] shown(Pdu pdu, byte[] raw) {
+        Pdu masked = SecretMask.masked(pdu);
+        return masked == pdu ? raw : PduEncoder.encode(masked); // never a password in a log
     }
 
     /** Bytes in DCMTK's hex layout: sixteen to a line, each two digits after two spaces. */

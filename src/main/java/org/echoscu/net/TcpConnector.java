@@ -19,28 +19,54 @@ import java.util.List;
  */
 public final class TcpConnector {
 
-    private final String host;
-    private final int port;
+    final String host;
+    final int port;
     private final IpFamily family;
-    private final int connectTimeoutSeconds;
-    private final SocketLayer layer;
+    final int connectTimeoutSeconds;
+    final SocketLayer layer;
+    final Tunnel tunnel;
     // What monitoring reads afterwards (phase times, the address used); plain fields, so a
-    // plain echo pays two nanoTime calls.
-    private long resolvedNanos;
-    private long tcpConnectedNanos;
-    private InetAddress connectedAddress;
+    // plain echo pays two nanoTime calls. Through a proxy, resolution and connection are the proxy's.
+    long resolvedNanos;
+    long tcpConnectedNanos;
+    InetAddress connectedAddress;
     /** The socket being connected, so that another thread (SIGINT) can close it. */
-    private volatile Socket connecting;
+    volatile Socket connecting;
+    long tunnelNanos;
+    long tunnelOpenedAt;
 
     public TcpConnector(String host, int port, IpFamily family, int connectTimeoutSeconds, SocketLayer layer) {
+        this(host, port, family, connectTimeoutSeconds, layer, null);
+    }
+
+    /** @param tunnel the proxy to go through (the proxy resolves the peer's name), or null */
+    public TcpConnector(String host, int port, IpFamily family, int connectTimeoutSeconds, SocketLayer layer,
+                        Tunnel tunnel) {
         this.host = host;
         this.port = port;
         this.family = family;
         this.connectTimeoutSeconds = connectTimeoutSeconds;
         this.layer = layer;
+        this.tunnel = tunnel;
+    }
+
+    /**
+     * How long the proxy took to open the tunnel, from the TCP connection to the proxy until
+     * it answered our request (the monitoring's "proxy" phase); 0 without a proxy.
+     */
+    public long tunnelNanos() {
+        return tunnelNanos;
+    }
+
+    /** System.nanoTime() when the tunnel was up (the socket layer, TLS, starts then); 0 without one. */
+    public long tunnelOpenedAt() {
+        return tunnelOpenedAt;
     }
 
     public Socket connect() throws IOException {
+        if (tunnel != null) { // a class of its own: a plain connect loads none of the proxy classes
+            return ProxiedConnect.connect(this);
+        }
         List<InetAddress> candidates = resolve();
         resolvedNanos = System.nanoTime();
         IOException last = null;
@@ -85,6 +111,10 @@ public final class TcpConnector {
     }
 
     private List<InetAddress> resolve() throws IOException {
+        return resolve(host);
+    }
+
+    List<InetAddress> resolve(String host) throws IOException {
         InetAddress[] all;
         try {
             all = InetAddress.getAllByName(host);

@@ -76,6 +76,9 @@ final class AssociationHandler implements Runnable {
             AcceptorPolicy.Decision decision = overLimit
                     ? AcceptorPolicy.limitExceeded(settings.maxAssociations())
                     : settings.policy().decide(rq);
+            if (settings.identities() != null && decision instanceof AcceptorPolicy.Accept accept) {
+                decision = IdentityGate.judge(settings.identities(), rq, accept, peer);
+            }
             respond(ul, rq, decision);
         } finally {
             associations.decrementAndGet();

@@ -1,6 +1,7 @@
 package org.echoscu.scp;
 
 import org.echoscu.acse.AcceptorPolicy;
+import org.echoscu.acse.KnownIdentities;
 import org.echoscu.net.IpFamily;
 import org.echoscu.net.SocketLayer;
 
@@ -13,7 +14,20 @@ import org.echoscu.net.SocketLayer;
  * @param dimseTimeout     how long an association may sit idle between requests
  * @param maxAssociations  associations served at once; the next is rejected (transient, local limit)
  * @param layer            wraps accepted sockets (TLS), or null
+ * @param identities       --users / --require-identity, or null: user identities are not looked at
  */
 public record ScpSettings(int port, IpFamily family, AcceptorPolicy policy, int socketTimeout, int acseTimeout,
-                          int dimseTimeout, int maxAssociations, SocketLayer layer) {
+                          int dimseTimeout, int maxAssociations, SocketLayer layer, KnownIdentities identities) {
+
+    /** Settings without a user identity policy. */
+    public ScpSettings(int port, IpFamily family, AcceptorPolicy policy, int socketTimeout, int acseTimeout,
+                       int dimseTimeout, int maxAssociations, SocketLayer layer) {
+        this(port, family, policy, socketTimeout, acseTimeout, dimseTimeout, maxAssociations, layer, null);
+    }
+
+    /** The same settings on another socket layer. */
+    public ScpSettings withLayer(SocketLayer other) {
+        return new ScpSettings(port, family, policy, socketTimeout, acseTimeout, dimseTimeout, maxAssociations,
+                other, identities);
+    }
 }

@@ -116,6 +116,9 @@ public final class EchoScu {
 
     private Outcome associateAndEcho() {
         AAssociateRq rq = settings.proposal().toPdu();
+        if (settings.identity() != null) {
+            rq = org.echoscu.acse.UserIdentity.withIdentity(rq, settings.identity());
+        }
         if (LOG.isDebugEnabled()) {
             LOG.debug("Request Parameters:\n{}", AssociationDump.request(rq, true));
         }
@@ -124,7 +127,7 @@ public final class EchoScu {
                 new PduLogger(LOG));
         ul.maxPDataLength(settings.proposal().maxPduLength());
         connector = new TcpConnector(settings.host(), settings.port(), settings.family(),
-                settings.connectTimeout(), settings.layer());
+                settings.connectTimeout(), settings.layer(), settings.tunnel());
         current = ul;
         if (interrupted) { // SIGINT came before there was anything to abort
             return Outcome.ASSOCIATION_FAILED;
@@ -169,6 +172,11 @@ public final class EchoScu {
         }
         context = verification.get();
         LOG.info("Association Accepted (Max Send PDV: {})", negotiated.maxSendPdv());
+        if (settings.identity() != null && settings.identity().positiveResponseRequested()
+                && accepted.userInformation().find(org.echoscu.pdu.UserInfoSubItem.UserIdentityAc.class).isEmpty()) {
+            // DCMTK's storescu gives up here; a peer that ignores identities still answers echoes, so we go on
+            LOG.warn("User Identity Negotiation failed: Positive response requested but none received");
+        }
 
         DimseChannel dimse = new DimseChannel(ul);
         echoStartNanos = System.nanoTime();
@@ -363,6 +371,11 @@ public final class EchoScu {
         public Transport connect() throws java.io.IOException {
             Transport t = transport(connector.connect());
             transportNanos = System.nanoTime();
+            if (settings.tunnel() != null && LOG.isDebugEnabled()) {
+                LOG.debug("{} {} port {}: tunnel to {} port {} open after {} ms", settings.tunnel().kind(),
+                        settings.tunnel().proxyHost(), settings.tunnel().proxyPort(), settings.host(), settings.port(),
+                        connector.tunnelNanos() / 1_000_000);
+            }
             return t;
         }
     }

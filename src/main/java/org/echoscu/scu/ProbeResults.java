@@ -78,7 +78,16 @@ public final class ProbeResults {
         if (scu.status >= 0 && scu.status != Status.SUCCESS) {
             return Reason.STATUS;
         }
+        if (proxyFailed(scu)) { // the proxy refused, failed, or could not reach the peer (its words are in the log)
+            return Reason.PROXY;
+        }
         return ending(scu.ending, phase);
+    }
+
+    /** A proxy was to be used, its name resolved, and no tunnel came of it. */
+    private static boolean proxyFailed(EchoScu scu) {
+        return scu.settings().tunnel() != null && scu.connector != null && scu.connector.resolvedNanos() != 0
+                && scu.connector.tunnelOpenedAt() == 0 && scu.transportNanos == 0;
     }
 
     /** The reason an indication stands for, in the phase it came in. */
@@ -147,6 +156,10 @@ public final class ProbeResults {
             if (scu.connector == null || scu.connector.resolvedNanos() == 0) {
                 return Phase.RESOLVE;
             }
+            if (scu.settings().tunnel() != null && scu.connector.tcpConnectedNanos() != 0
+                    && scu.connector.tunnelOpenedAt() == 0) {
+                return Phase.PROXY; // connected to the proxy, which did not open the tunnel
+            }
             return scu.connector.tcpConnectedNanos() == 0 ? Phase.CONNECT : Phase.TLS;
         }
         if (scu.accepted == null || scu.noContext) {
@@ -169,12 +182,20 @@ public final class ProbeResults {
             return PhaseTimes.of(t);
         }
         t.put(Phase.RESOLVE, resolved - scu.startedNanos);
+        long transport = scu.transportNanos;
         if (tcp == 0) {
             t.put(Phase.CONNECT, stop - resolved);
             return PhaseTimes.of(t);
         }
-        t.put(Phase.CONNECT, tcp - resolved);
-        long transport = scu.transportNanos;
+        t.put(Phase.CONNECT, tcp - resolved); // through a proxy: the TCP connection to the proxy
+        if (scu.settings().tunnel() != null) { // then the proxy's handshake, up to the tunnel to the peer
+            long opened = scu.connector.tunnelOpenedAt();
+            t.put(Phase.PROXY, (opened != 0 ? opened : stop) - tcp);
+            if (opened == 0) {
+                return PhaseTimes.of(t);
+            }
+            tcp = opened; // TLS runs end to end from here
+        }
         if (tls) {
             t.put(Phase.TLS, (transport != 0 ? transport : stop) - tcp);
         }

@@ -51,15 +51,31 @@ public final class TlsSocketLayer implements SocketLayer, AutoCloseable {
     private final String[] protocols;
     private final String[] suites;
     private final int timeoutSeconds;
+    private final boolean checkHostname;
 
     private TlsSocketLayer(TlsSettings settings, SSLContext context, SecureRandom random, String[] protocols,
-                           String[] suites, int timeoutSeconds) {
+                           String[] suites, int timeoutSeconds, boolean checkHostname) {
         this.settings = settings;
         this.context = context;
         this.random = random;
         this.protocols = protocols;
         this.suites = suites;
         this.timeoutSeconds = timeoutSeconds;
+        this.checkHostname = checkHostname;
+    }
+
+    /** This client layer, also checking the server certificate against the host name (--check-hostname). */
+    public TlsSocketLayer withHostnameCheck() {
+        return new TlsSocketLayer(settings, context, random, protocols, suites, timeoutSeconds, true);
+    }
+
+    /**
+     * The name the server certificate must carry under --check-hostname: the name sent in SNI
+     * when --request-sni gave one (the server chose its certificate for it), otherwise the host
+     * we connected to.
+     */
+    String nameToCheck(String host) {
+        return settings.requestedSni() != null ? settings.requestedSni() : host;
     }
 
     /**
@@ -105,7 +121,7 @@ public final class TlsSocketLayer implements SocketLayer, AutoCloseable {
         String[] protocols = protocols(context, s);
         String[] suites = suites(context, s);
         TlsSocketLayer layer = new TlsSocketLayer(s, context, random, protocols, suites,
-                Math.max(1, handshakeTimeoutSeconds));
+                Math.max(1, handshakeTimeoutSeconds), false);
         LOG.debug("TLS {}: protocols {}, ciphersuites {}", TlsFailures.profileText(s), String.join(" ", protocols),
                 String.join(" ", layer.suites()));
         return layer;
@@ -236,12 +252,37 @@ public final class TlsSocketLayer implements SocketLayer, AutoCloseable {
     /** The client side: handshake with the server on a connected socket. */
     @Override
     public Socket wrapConnected(Socket connected, String host, int port) throws IOException {
-        String where = connected.getInetAddress() == null ? host : connected.getInetAddress().getHostAddress();
+        // through a proxy (--proxy, --socks5) the socket ends at the proxy's port: name the peer as given
+        String where = connected.getInetAddress() == null || connected.getPort() != port ? host
+                : connected.getInetAddress().getHostAddress();
         SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(connected, host, port, true);
         s.setUseClientMode(true);
         s.setSSLParameters(parameters());
         handshake(s, "TLS handshake with " + where + " port " + port + " failed: ");
+        if (checkHostname) {
+            checkHostname(s, nameToCheck(host), where, port);
+        }
         return s;
+    }
+
+    /** RFC 6125 (HostnameCheck), once the certificate chain has been verified; nothing has been sent yet. */
+    private static void checkHostname(SSLSocket s, String name, String where, int port) throws IOException {
+        X509Certificate server;
+        try {
+            server = (X509Certificate) s.getSession().getPeerCertificates()[0];
+        } catch (SSLException e) {
+            closeQuietly(s);
+            throw new IOException("TLS handshake with " + where + " port " + port + " failed: the server sent no"
+                    + " certificate, so --check-hostname cannot check it");
+        }
+        String mismatch = HostnameCheck.mismatch(server, name);
+        if (mismatch != null) {
+            closeQuietly(s);
+            throw new IOException("TLS handshake with " + where + " port " + port + " failed: the server certificate ("
+                    + TrustMaterial.subject(server) + ") does not match the host name '" + name + "': " + mismatch
+                    + " (--check-hostname)");
+        }
+        LOG.debug("server certificate matches host name '{}'", name);
     }
 
     /** The server side: handshake with the client on an accepted socket. */

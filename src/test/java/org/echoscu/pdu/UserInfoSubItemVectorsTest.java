@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class UserInfoSubItemVectorsTest {
 
     /** An A-ASSOCIATE-RQ with no presentation context and one user information item. */
-    private static byte[] rqWithUserInfo(String subItemsHex) {
+    static byte[] rqWithUserInfo(String subItemsHex) {
         byte[] sub = Hex.bytes(subItemsHex);
         int body = 68 + 25 + 4 + sub.length;
         String hex = String.format("01 00 %02x %02x %02x %02x |", body >>> 24, (body >>> 16) & 0xff,
