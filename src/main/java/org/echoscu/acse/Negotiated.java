@@ -15,14 +15,19 @@ public record Negotiated(AAssociateRq rq, AAssociateAc ac) {
         return ac.userInformation().maxLength();
     }
 
-    /**
-     * The largest PDV payload we may send: DCMTK's rule of the peer's maximum less 12, which
-     * leaves room for the PDU and PDV headers whichever way the peer reads its own limit.
-     * 0 means unlimited.
-     */
+    /** The largest PDV payload we may send to this peer ({@link #maxSendPdv(long)}). */
     public long maxSendPdv() {
-        long max = peerMaxPdu();
-        return max == 0 ? 0 : Math.max(1, max - 12);
+        return maxSendPdv(peerMaxPdu());
+    }
+
+    /**
+     * The largest PDV payload we may send to a peer that announced {@code peerMaxPdu}: DCMTK's
+     * rule of the peer's maximum less 12, which leaves room for the PDU and PDV headers
+     * whichever way the peer reads its own limit (PS3.8 §D.1). 0 means unlimited. The one
+     * owner of this rule, for the requestor and the acceptor alike.
+     */
+    public static long maxSendPdv(long peerMaxPdu) {
+        return peerMaxPdu == 0 ? 0 : Math.max(1, peerMaxPdu - 12);
     }
 
     /**

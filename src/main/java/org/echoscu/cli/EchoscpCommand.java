@@ -10,6 +10,7 @@ import java.util.Set;
 import org.echoscu.acse.AcceptorPolicy;
 import org.echoscu.acse.TransferSyntax;
 import org.echoscu.net.IpFamily;
+import org.echoscu.net.SocketLayer;
 import org.echoscu.scp.EchoScp;
 import org.echoscu.scp.ScpSettings;
 import org.echoscu.log.Logs;
@@ -77,7 +78,7 @@ public final class EchoscpCommand {
             TlsSettings tls = TlsOptions.check(p, false) ? TlsRuntime.settings(p, false) : null;
             CommonOptions.logging(p, TOOL, args, err);
             if (tls != null) {
-                ScpSettings.SocketLayer layer = TlsRuntime.serverLayer(tls, settings.acseTimeout(),
+                SocketLayer layer = TlsRuntime.serverLayer(tls, settings.acseTimeout(),
                         Logs.get("dcmtk.apps.echoscp"));
                 if (layer == null) {
                     return 1;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.echoscu.acse.AssociationProposal;
 import org.echoscu.net.IpFamily;
-import org.echoscu.net.TcpConnector;
+import org.echoscu.net.SocketLayer;
 import org.echoscu.scu.EchoScu;
 import org.echoscu.scu.EchoSettings;
 import org.echoscu.log.Logs;
@@ -75,7 +75,7 @@ public final class EchoscuCommand {
             if (tls == null) {
                 return new EchoScu(settings).run().exitCode();
             }
-            TcpConnector.Layer layer = TlsRuntime.clientLayer(tls, settings.acseTimeout(),
+            SocketLayer layer = TlsRuntime.clientLayer(tls, settings.acseTimeout(),
                     Logs.get("dcmtk.apps.echoscu"));
             if (layer == null) {
                 return 1;
@@ -86,7 +86,7 @@ public final class EchoscuCommand {
         });
     }
 
-    private static EchoSettings withLayer(EchoSettings s, TcpConnector.Layer layer) {
+    private static EchoSettings withLayer(EchoSettings s, SocketLayer layer) {
         return new EchoSettings(s.host(), s.port(), s.family(), s.proposal(), s.connectTimeout(), s.socketTimeout(),
                 s.acseTimeout(), s.dimseTimeout(), s.repeat(), s.abort(), layer);
     }

@@ -5,8 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.echoscu.log.Fatal;
-import org.echoscu.net.TcpConnector;
-import org.echoscu.scp.ScpSettings;
+import org.echoscu.net.SocketLayer;
 import org.echoscu.tls.CrlMode;
 import org.echoscu.tls.OfflineChecks;
 import org.echoscu.tls.Passwords;
@@ -115,7 +114,7 @@ final class TlsRuntime {
     }
 
     /** The client layer for echoscu, or null after logging (fatal) why it cannot be made. */
-    static TcpConnector.Layer clientLayer(TlsSettings settings, int timeoutSeconds, Logger log) {
+    static SocketLayer clientLayer(TlsSettings settings, int timeoutSeconds, Logger log) {
         return layer(settings, timeoutSeconds, log);
     }
 
@@ -123,7 +122,7 @@ final class TlsRuntime {
      * The server layer for echoscp, or null after logging (fatal) why it cannot be made. The
      * random seed is written back when the server stops.
      */
-    static ScpSettings.SocketLayer serverLayer(TlsSettings settings, int timeoutSeconds, Logger log) {
+    static SocketLayer serverLayer(TlsSettings settings, int timeoutSeconds, Logger log) {
         TlsSocketLayer layer = layer(settings, timeoutSeconds, log);
         if (layer != null && settings.writeSeedFile() != null) {
             Runtime.getRuntime().addShutdownHook(new Thread(layer::close, "echoscp-seed"));
@@ -132,7 +131,7 @@ final class TlsRuntime {
     }
 
     /** Writes the random seed back (+ws, +wf) once echoscu is done. */
-    static void finish(TcpConnector.Layer layer) {
+    static void finish(SocketLayer layer) {
         if (layer instanceof TlsSocketLayer tls) {
             tls.close();
         }

@@ -39,10 +39,14 @@ public sealed interface Indication {
 
     /**
      * A-P-ABORT indication: the provider ended the association (connection lost, invalid or
-     * unexpected PDU). {@code why} is a sentence for the log; {@code sentAbort} says whether
-     * we told the peer with an A-ABORT PDU.
+     * unexpected PDU). {@code cause} is what callers decide on; {@code why} is a sentence for
+     * the log; {@code sentAbort} says whether we told the peer with an A-ABORT PDU; {@code error}
+     * is the exception behind it, when there was one (the connector's, for CONNECT_FAILED).
      */
-    record ProviderAborted(String why, boolean sentAbort) implements Indication {
+    record ProviderAborted(AbortCause cause, String why, boolean sentAbort, Exception error) implements Indication {
+        public ProviderAborted(AbortCause cause, String why, boolean sentAbort) {
+            this(cause, why, sentAbort, null);
+        }
     }
 
     /** The transport connection is closed and the machine idle (Sta1), nothing pending. */

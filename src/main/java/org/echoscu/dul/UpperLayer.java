@@ -18,6 +18,7 @@ import org.echoscu.pdu.AReleaseRq;
 import org.echoscu.pdu.PDataTf;
 import org.echoscu.pdu.Pdu;
 import org.echoscu.pdu.PduFormatException;
+import org.echoscu.pdu.PeerClosedException;
 
 /**
  * The upper layer protocol machine of PS3.8 §9.2 for one association, driven by one
@@ -58,6 +59,9 @@ public final class UpperLayer {
     private long maxPDataLength;
     private Indication pending;
     private String why = "";
+    /** What ended the connection, for the A-P-ABORT indication that reports it (AA-4, AA-8). */
+    private AbortCause cause = AbortCause.CONNECTION_LOST;
+    private Exception error;
     private int abortReason = AAbort.REASON_NOT_SPECIFIED;
     /** After an invalid PDU the stream has lost its framing: what follows is not parsed, only drained. */
     private boolean unframed;
@@ -124,6 +128,15 @@ public final class UpperLayer {
         fire(Event.EVT14, new AReleaseRp());
     }
 
+    /**
+     * A-ABORT request, then the wait for the peer's close (Sta13, {@link #awaitClose}): the one
+     * way the service users (echoscu, echoscp) abandon an association.
+     */
+    public void abortAndClose() {
+        abort();
+        awaitClose();
+    }
+
     /** A-ABORT request; where the table has no cell for it (no association yet or any more) it just closes. */
     public void abort() {
         if (StateTable.action(state, Event.EVT15).isPresent()) {
@@ -171,6 +184,7 @@ public final class UpperLayer {
             } catch (TimeoutExpiredException e) {
                 if (artimBinds) {
                     why = "no answer within the ARTIM timer";
+                    cause = AbortCause.ARTIM_EXPIRED;
                     fire(Event.EVT18, null);
                 } else {
                     return new Indication.TimedOut(e.getMessage());
@@ -178,13 +192,20 @@ public final class UpperLayer {
             } catch (PduFormatException e) {
                 unframed = true;
                 why = "invalid PDU received: " + e.getMessage();
+                cause = AbortCause.INVALID_PDU;
+                error = e;
                 abortReason = e.abortReason();
                 fire(Event.EVT19, null);
             } catch (EOFException e) {
                 why = e.getMessage();
+                cause = e instanceof PeerClosedException c && c.betweenPdus()
+                        ? AbortCause.CLOSED_BY_PEER : AbortCause.CONNECTION_LOST;
+                error = e;
                 fire(Event.EVT17, null);
             } catch (IOException e) {
                 why = "connection lost: " + e.getMessage();
+                cause = AbortCause.CONNECTION_LOST;
+                error = e;
                 closeTransport();
                 fire(Event.EVT17, null);
             }
@@ -256,7 +277,8 @@ public final class UpperLayer {
                 AAssociateRq rq = (AAssociateRq) pdu;
                 if ((rq.protocolVersion() & 1) == 0) { // PS3.8 §9.3.2: bit 0 is version 1
                     startArtim();
-                    pending = new Indication.ProviderAborted("A-ASSOCIATE-RQ rejected by the service provider: "
+                    pending = new Indication.ProviderAborted(AbortCause.UNSUPPORTED_PROTOCOL_VERSION,
+                            "A-ASSOCIATE-RQ rejected by the service provider: "
                             + "protocol version " + rq.protocolVersion() + " not supported", false);
                     return send(new AAssociateRj(AAssociateRj.RESULT_PERMANENT,
                             AAssociateRj.SOURCE_PROVIDER_ACSE, 2), STA13);
@@ -308,7 +330,7 @@ public final class UpperLayer {
                         : new AAbort(AAbort.SOURCE_SERVICE_USER, AAbort.REASON_NOT_SPECIFIED);
                 startArtim();
                 if (event != Event.EVT15) {
-                    pending = new Indication.ProviderAborted(unexpected(event, from), true);
+                    pending = new Indication.ProviderAborted(causeOf(event), unexpected(event, from), true, error);
                 }
                 return send(abort, STA13);
             }
@@ -316,7 +338,8 @@ public final class UpperLayer {
                 artimDeadline = 0;
                 closeTransport();
                 pending = event == Event.EVT18 && from == STA2
-                        ? new Indication.ProviderAborted("no A-ASSOCIATE-RQ within the ARTIM timer", false)
+                        ? new Indication.ProviderAborted(AbortCause.ARTIM_EXPIRED,
+                                "no A-ASSOCIATE-RQ within the ARTIM timer", false)
                         : new Indication.Closed();
                 return STA1;
             case AA_3:
@@ -324,20 +347,22 @@ public final class UpperLayer {
                 closeTransport();
                 return STA1;
             case AA_4:
-                pending = new Indication.ProviderAborted(why, false);
+                pending = new Indication.ProviderAborted(from == STA4 ? AbortCause.CONNECT_FAILED : cause, why,
+                        false, error);
                 closeTransport();
                 return STA1;
             case AA_5:
                 artimDeadline = 0;
                 closeTransport();
-                pending = new Indication.ProviderAborted("connection closed before any A-ASSOCIATE-RQ", false);
+                pending = new Indication.ProviderAborted(AbortCause.CLOSED_BY_PEER,
+                        "connection closed before any A-ASSOCIATE-RQ", false, error);
                 return STA1;
             case AA_6:
                 return STA13;
             case AA_7:
                 return send(new AAbort(AAbort.SOURCE_SERVICE_PROVIDER, reasonFor(event)), STA13);
             case AA_8: {
-                pending = new Indication.ProviderAborted(unexpected(event, from), true);
+                pending = new Indication.ProviderAborted(causeOf(event), unexpected(event, from), true, error);
                 startArtim();
                 return send(new AAbort(AAbort.SOURCE_SERVICE_PROVIDER, reasonFor(event)), STA13);
             }
@@ -352,6 +377,7 @@ public final class UpperLayer {
         } catch (IOException e) {
             transport = null;
             why = e.getMessage() == null ? e.toString() : e.getMessage();
+            error = e;
         }
         return STA4;
     }
@@ -366,7 +392,8 @@ public final class UpperLayer {
             closeTransport();
             artimDeadline = 0;
             if (pending == null) {
-                pending = new Indication.ProviderAborted("connection lost while sending: " + e.getMessage(), false);
+                pending = new Indication.ProviderAborted(AbortCause.CONNECTION_LOST,
+                        "connection lost while sending: " + e.getMessage(), false, e);
             }
             return STA1;
         }
@@ -376,6 +403,10 @@ public final class UpperLayer {
         return event == Event.EVT19 ? why
                 : "unexpected " + event.description().replace(" received", "") + " in state " + from
                 + " (" + from.description() + ")";
+    }
+
+    private static AbortCause causeOf(Event event) {
+        return event == Event.EVT19 ? AbortCause.INVALID_PDU : AbortCause.UNEXPECTED_PDU;
     }
 
     private int reasonFor(Event event) {

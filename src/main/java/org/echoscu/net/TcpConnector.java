@@ -19,27 +19,13 @@ import java.util.List;
  */
 public final class TcpConnector {
 
-    /** Turns a connected socket into the one the association runs on (TLS wraps it here). */
-    @FunctionalInterface
-    public interface Layer {
-        Socket wrap(Socket connected, String host, int port) throws IOException;
-
-        /**
-         * Words for a failure on a socket this layer made, once the association runs on it;
-         * {@code e} itself if there are none. {@code nothingReceived}: no PDU came in yet.
-         */
-        default IOException explain(IOException e, boolean nothingReceived) {
-            return e;
-        }
-    }
-
     private final String host;
     private final int port;
     private final IpFamily family;
     private final int connectTimeoutSeconds;
-    private final Layer layer;
+    private final SocketLayer layer;
 
-    public TcpConnector(String host, int port, IpFamily family, int connectTimeoutSeconds, Layer layer) {
+    public TcpConnector(String host, int port, IpFamily family, int connectTimeoutSeconds, SocketLayer layer) {
         this.host = host;
         this.port = port;
         this.family = family;
@@ -55,7 +41,7 @@ public final class TcpConnector {
             try {
                 s.setTcpNoDelay(true);
                 s.connect(new InetSocketAddress(address, port), connectTimeoutSeconds * 1000);
-                return layer == null ? s : layer.wrap(s, host, port);
+                return layer == null ? s : layer.wrapConnected(s, host, port);
             } catch (IOException e) {
                 closeQuietly(s);
                 last = explain(e, address);

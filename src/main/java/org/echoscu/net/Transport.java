@@ -32,14 +32,21 @@ public final class Transport implements AutoCloseable {
     private final Buffer buffer;
     private final PduReader reader;
     private final SocketOption<Boolean> quickAck;
-    private Explainer failures = (e, nothingReceived) -> e;
+    private SocketLayer failures = NO_LAYER;
     private boolean received;
 
-    /** Puts a failed read or write into words; {@code nothingReceived}: no PDU has come in yet. */
-    @FunctionalInterface
-    public interface Explainer {
-        IOException explain(IOException e, boolean nothingReceived);
-    }
+    /** Plain TCP: failures stay as they are. */
+    private static final SocketLayer NO_LAYER = new SocketLayer() {
+        @Override
+        public Socket wrapConnected(Socket connected, String host, int port) {
+            return connected;
+        }
+
+        @Override
+        public Socket wrapAccepted(Socket accepted) {
+            return accepted;
+        }
+    };
 
     public Transport(Socket socket, int socketTimeoutSeconds) throws IOException {
         this.socket = socket;
@@ -57,8 +64,8 @@ public final class Transport implements AutoCloseable {
      * Lets the layer under us (TLS) put a failed read or write into words, e.g. an alert that
      * says why the peer closed. Timeouts and plain end of stream are left as they are.
      */
-    public Transport explainFailures(Explainer words) {
-        this.failures = words;
+    public Transport explainFailures(SocketLayer layer) {
+        this.failures = layer == null ? NO_LAYER : layer;
         return this;
     }
 

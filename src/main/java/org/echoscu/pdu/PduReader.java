@@ -1,6 +1,5 @@
 package org.echoscu.pdu;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -14,8 +13,6 @@ public final class PduReader {
 
     /** A-ASSOCIATE-RQ/AC may list 128 contexts of 38 syntaxes each: about 130 KB. */
     public static final int MAX_ASSOCIATE_PDU = 1 << 20;
-    /** The message of the EOFException for a close between PDUs, so callers can tell it from one inside a PDU. */
-    public static final String CLOSED_BY_PEER = "connection closed by peer";
     private static final int CHUNK = 64 * 1024;
     /** The largest body a Java array holds. */
     private static final int MAX_BODY = Integer.MAX_VALUE - 8;
@@ -32,13 +29,13 @@ public final class PduReader {
      * Reads the next PDU.
      *
      * @param maxPDataLength the largest P-DATA-TF body we announced we accept; 0 for no limit of ours
-     * @throws EOFException         the peer closed the connection (before or inside a PDU)
+     * @throws PeerClosedException the peer closed the connection (before or inside a PDU)
      * @throws PduFormatException   the bytes are not a valid PDU
      */
     public Pdu read(long maxPDataLength) throws IOException, PduFormatException {
         int first = in.read();
         if (first < 0) {
-            throw new EOFException(CLOSED_BY_PEER);
+            throw new PeerClosedException(true, "connection closed by peer");
         }
         header[0] = (byte) first;
         readFully(header, 1, 5, "PDU header");
@@ -76,7 +73,7 @@ public final class PduReader {
             }
             int n = in.read(body, have, body.length - have);
             if (n < 0) {
-                throw new EOFException("connection closed by peer inside a " + PduDecoder.pduName(type)
+                throw new PeerClosedException(false, "connection closed by peer inside a " + PduDecoder.pduName(type)
                         + " (" + have + " of " + length + " bytes received)");
             }
             have += n;
@@ -89,7 +86,7 @@ public final class PduReader {
         while (off < end) {
             int n = in.read(b, off, end - off);
             if (n < 0) {
-                throw new EOFException("connection closed by peer inside a " + what);
+                throw new PeerClosedException(false, "connection closed by peer inside a " + what);
             }
             off += n;
         }

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.echoscu.acse.AcceptorPolicy;
 import org.echoscu.acse.AssociationDump;
+import org.echoscu.acse.Negotiated;
 import org.echoscu.acse.RejectReasons;
 import org.echoscu.acse.Uids;
 import org.echoscu.dimse.CommandDump;
@@ -19,14 +20,14 @@ import org.echoscu.dimse.DimseException;
 import org.echoscu.dimse.Message;
 import org.echoscu.dimse.Status;
 import org.echoscu.dimse.Tag;
+import org.echoscu.dul.Describe;
 import org.echoscu.dul.Indication;
+import org.echoscu.dul.PduLogger;
 import org.echoscu.dul.UpperLayer;
 import org.echoscu.net.Transport;
 import org.echoscu.pdu.AAssociateRj;
 import org.echoscu.pdu.AAssociateRq;
 import org.echoscu.pdu.PresentationContextAc;
-import org.echoscu.scu.Describe;
-import org.echoscu.scu.PduLogger;
 
 /** One connection to echoscp, from the A-ASSOCIATE-RQ to the close. */
 final class AssociationHandler implements Runnable {
@@ -47,10 +48,10 @@ final class AssociationHandler implements Runnable {
     public void run() {
         UpperLayer ul;
         try {
-            Socket s = settings.layer() == null ? socket : settings.layer().wrap(socket);
+            Socket s = settings.layer() == null ? socket : settings.layer().wrapAccepted(socket);
             Transport transport = new Transport(s, settings.socketTimeout());
             if (settings.layer() != null) {
-                transport.explainFailures(settings.layer()::explain);
+                transport.explainFailures(settings.layer());
             }
             ul = UpperLayer.acceptor(transport, settings.acseTimeout(), new PduLogger(LOG));
         } catch (IOException e) {
@@ -93,8 +94,7 @@ final class AssociationHandler implements Runnable {
         }
         AcceptorPolicy.Accept accept = (AcceptorPolicy.Accept) decision;
         ul.acceptAssociation(accept.ac());
-        long peerMax = rq.userInformation().maxLength();
-        long maxPdv = peerMax == 0 ? 0 : Math.max(1, peerMax - 12);
+        long maxPdv = Negotiated.maxSendPdv(rq.userInformation().maxLength());
         Set<Integer> accepted = new HashSet<>();
         for (PresentationContextAc pc : accept.ac().presentationContexts()) {
             if (pc.accepted()) {
@@ -119,14 +119,12 @@ final class AssociationHandler implements Runnable {
                     continue;
                 }
                 LOG.warn("Aborting association from {}: protocol error: {}", peer, problem);
-                ul.abort();
-                ul.awaitClose();
+                ul.abortAndClose();
                 return;
             }
             if (got instanceof DimseChannel.Broken b) {
                 LOG.warn("Aborting association from {}: protocol error: {}", peer, b.why());
-                ul.abort();
-                ul.awaitClose();
+                ul.abortAndClose();
                 return;
             }
             Indication ind = ((DimseChannel.Interrupted) got).indication();
@@ -141,8 +139,7 @@ final class AssociationHandler implements Runnable {
             } else {
                 LOG.warn("Association with {} ended: {}", peer, Describe.interruption(ind));
             }
-            ul.abort();
-            ul.awaitClose();
+            ul.abortAndClose();
             return;
         }
     }

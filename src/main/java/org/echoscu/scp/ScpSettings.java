@@ -2,6 +2,7 @@ package org.echoscu.scp;
 
 import org.echoscu.acse.AcceptorPolicy;
 import org.echoscu.net.IpFamily;
+import org.echoscu.net.SocketLayer;
 
 /**
  * Everything echoscp needs. Timeouts in seconds, 0 for none.
@@ -15,18 +16,4 @@ import org.echoscu.net.IpFamily;
  */
 public record ScpSettings(int port, IpFamily family, AcceptorPolicy policy, int socketTimeout, int acseTimeout,
                           int dimseTimeout, int maxAssociations, SocketLayer layer) {
-
-    /** Turns an accepted socket into the one the association runs on (a TLS handshake, say). */
-    @FunctionalInterface
-    public interface SocketLayer {
-        java.net.Socket wrap(java.net.Socket accepted) throws java.io.IOException;
-
-        /**
-         * Words for a failure on a socket this layer made, once the association runs on it;
-         * {@code e} itself if there are none. {@code nothingReceived}: no PDU came in yet.
-         */
-        default java.io.IOException explain(java.io.IOException e, boolean nothingReceived) {
-            return e;
-        }
-    }
 }

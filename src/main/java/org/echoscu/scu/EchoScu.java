@@ -14,7 +14,10 @@ import org.echoscu.dimse.Message;
 import org.echoscu.dimse.Status;
 import org.echoscu.dimse.Tag;
 import org.echoscu.acse.Uids;
+import org.echoscu.dul.AbortCause;
+import org.echoscu.dul.Describe;
 import org.echoscu.dul.Indication;
+import org.echoscu.dul.PduLogger;
 import org.echoscu.dul.UpperLayer;
 import org.echoscu.log.Fatal;
 import org.echoscu.net.TcpConnector;
@@ -62,12 +65,12 @@ public final class EchoScu {
         }
         if (!(answer instanceof Indication.AssociateAccepted accepted)) {
             String why = Describe.interruption(answer);
-            if (why.equals(org.echoscu.pdu.PduReader.CLOSED_BY_PEER)) { // a TLS server reading our plain request does this
+            if (answer instanceof Indication.ProviderAborted p && p.cause() == AbortCause.CLOSED_BY_PEER) {
+                // a TLS server reading our plain request does this
                 why += " without answering our A-ASSOCIATE-RQ (does the peer expect TLS? use +tls)";
             }
             LOG.error(Fatal.MARKER, "Association Request Failed: {}", why);
-            ul.abort();
-            ul.awaitClose();
+            ul.abortAndClose();
             return Outcome.ASSOCIATION_FAILED;
         }
         Negotiated negotiated = new Negotiated(rq, accepted.ac());
@@ -77,8 +80,7 @@ public final class EchoScu {
         Optional<Negotiated.Accepted> context = negotiated.verificationContext();
         if (context.isEmpty()) {
             LOG.error(Fatal.MARKER, "No Acceptable Presentation Contexts");
-            ul.abort();
-            ul.awaitClose();
+            ul.abortAndClose();
             return Outcome.ASSOCIATION_FAILED;
         }
         LOG.info("Association Accepted (Max Send PDV: {})", negotiated.maxSendPdv());
@@ -95,8 +97,7 @@ public final class EchoScu {
 
     private Transport transport(java.net.Socket socket) throws java.io.IOException {
         Transport t = new Transport(socket, settings.socketTimeout());
-        TcpConnector.Layer layer = settings.layer();
-        return layer == null ? t : t.explainFailures(layer::explain);
+        return t.explainFailures(settings.layer());
     }
 
     /** One C-ECHO; null when it succeeded, otherwise how the run ends (the association is dealt with). */
@@ -146,8 +147,7 @@ public final class EchoScu {
         if (ind instanceof Indication.TimedOut) {
             LOG.info("Aborting Association");
         }
-        ul.abort();
-        ul.awaitClose();
+        ul.abortAndClose();
         return Outcome.ECHO_FAILED;
     }
 
@@ -186,8 +186,7 @@ public final class EchoScu {
     private Outcome protocolError(UpperLayer ul, String problem) {
         LOG.error("Echo Failed: protocol error: {}", problem);
         LOG.info("Aborting Association");
-        ul.abort();
-        ul.awaitClose();
+        ul.abortAndClose();
         return Outcome.ECHO_FAILED;
     }
 
@@ -195,8 +194,7 @@ public final class EchoScu {
     private Outcome finish(UpperLayer ul) {
         if (settings.abort()) {
             LOG.info("Aborting Association");
-            ul.abort();
-            ul.awaitClose();
+            ul.abortAndClose();
             return Outcome.SUCCESS;
         }
         LOG.info("Releasing Association");
@@ -217,8 +215,7 @@ public final class EchoScu {
                 continue;
             }
             LOG.error(Fatal.MARKER, "Association Release Failed: {}", Describe.interruption(ind));
-            ul.abort();
-            ul.awaitClose();
+            ul.abortAndClose();
             return Outcome.ASSOCIATION_FAILED;
         }
     }

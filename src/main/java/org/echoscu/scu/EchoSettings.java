@@ -2,7 +2,7 @@ package org.echoscu.scu;
 
 import org.echoscu.acse.AssociationProposal;
 import org.echoscu.net.IpFamily;
-import org.echoscu.net.TcpConnector;
+import org.echoscu.net.SocketLayer;
 
 /**
  * Everything one echoscu run needs, as the command line left it. Timeouts in seconds;
@@ -10,5 +10,5 @@ import org.echoscu.net.TcpConnector;
  */
 public record EchoSettings(String host, int port, IpFamily family, AssociationProposal proposal,
                            int connectTimeout, int socketTimeout, int acseTimeout, int dimseTimeout,
-                           int repeat, boolean abort, TcpConnector.Layer layer) {
+                           int repeat, boolean abort, SocketLayer layer) {
 }

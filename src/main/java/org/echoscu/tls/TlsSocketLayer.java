@@ -25,19 +25,17 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 
-import org.echoscu.net.TcpConnector;
-import org.echoscu.scp.ScpSettings;
+import org.echoscu.net.SocketLayer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * TLS over a connected TCP socket, with JSSE, as the chosen profile says: for echoscu the
- * client side (a {@link TcpConnector.Layer}), for echoscp the server side (a
- * {@link ScpSettings.SocketLayer}). The handshake happens in {@code wrap}, bounded by the
+ * TLS over a connected TCP socket, with JSSE, as the chosen profile says (PS3.15 Annex B.1):
+ * the client side for echoscu, the server side for echoscp. The handshake happens in {@code wrap}, bounded by the
  * ACSE timeout; a failure there is an IOException whose message starts with "TLS" and says
  * what to check. {@link #close()} writes the random seed back (+ws, +wf).
  */
-public final class TlsSocketLayer implements TcpConnector.Layer, ScpSettings.SocketLayer, AutoCloseable {
+public final class TlsSocketLayer implements SocketLayer, AutoCloseable {
 
     static final Logger LOG = LoggerFactory.getLogger("dcmtk.dcmtls");
     private static ScheduledExecutorService watchdog;
@@ -208,7 +206,7 @@ public final class TlsSocketLayer implements TcpConnector.Layer, ScpSettings.Soc
 
     /** The client side: handshake with the server on a connected socket. */
     @Override
-    public Socket wrap(Socket connected, String host, int port) throws IOException {
+    public Socket wrapConnected(Socket connected, String host, int port) throws IOException {
         String where = connected.getInetAddress() == null ? host : connected.getInetAddress().getHostAddress();
         SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(connected, host, port, true);
         s.setUseClientMode(true);
@@ -219,7 +217,7 @@ public final class TlsSocketLayer implements TcpConnector.Layer, ScpSettings.Soc
 
     /** The server side: handshake with the client on an accepted socket. */
     @Override
-    public Socket wrap(Socket accepted) throws IOException {
+    public Socket wrapAccepted(Socket accepted) throws IOException {
         String where = accepted.getInetAddress() == null ? "?" : accepted.getInetAddress().getHostAddress();
         SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(accepted, where, accepted.getPort(), true);
         s.setUseClientMode(false);

@@ -571,7 +571,7 @@ class UpperLayerTest {
                 rq().presentationContexts(), rq().userInformation());
         client.send(v2);
         // the provider's rejection is reported to the user, so the log can say why the association failed
-        assertThat(acc.receive(in(500), "ACSE timeout")).isEqualTo(new Indication.ProviderAborted(
+        assertThat(acc.receive(in(500), "ACSE timeout")).isEqualTo(new Indication.ProviderAborted(AbortCause.UNSUPPORTED_PROTOCOL_VERSION,
                 "A-ASSOCIATE-RQ rejected by the service provider: protocol version 2 not supported", false));
         assertThat(acc.state()).isEqualTo(State.STA13);
         // AE-6, otherwise-branch: A-ASSOCIATE-RJ permanent, service-provider (ACSE), protocol version not supported

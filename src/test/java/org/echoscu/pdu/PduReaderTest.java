@@ -94,7 +94,9 @@ class PduReaderTest {
         assertThat(reader.read(16384)).isEqualTo(new PDataTf(List.of(new Pdv(1, 3, new byte[] {1, 2, 3, 4}))));
         assertThat(reader.read(16384)).isEqualTo(DcmtkAssociateAcTest.EXPECTED);
         assertThat(reader.read(16384)).isEqualTo(new AAbort(0, 0));
-        assertThat(catchThrowable(() -> reader.read(16384))).isExactlyInstanceOf(EOFException.class);
+        Throwable end = catchThrowable(() -> reader.read(16384));
+        assertThat(end).isExactlyInstanceOf(PeerClosedException.class);
+        assertThat(((PeerClosedException) end).betweenPdus()).as("closed at a PDU boundary").isTrue();
     }
 
     @Test
@@ -143,7 +145,9 @@ class PduReaderTest {
     void streamClosedInsideTheHeader(int length) {
         byte[] header = Hex.bytes("04 00 00 00 00 08");
         Throwable t = readFails(CountingStream.of(java.util.Arrays.copyOf(header, length)), 0);
-        assertThat(t).isExactlyInstanceOf(EOFException.class);
+        assertThat(t).isExactlyInstanceOf(PeerClosedException.class);
+        // no byte at all is an orderly close between PDUs; any byte starts a PDU that was cut short
+        assertThat(((PeerClosedException) t).betweenPdus()).isEqualTo(length == 0);
     }
 
     @Test
@@ -151,10 +155,10 @@ class PduReaderTest {
         byte[] ac = Hex.bytes(DcmtkAssociateAcTest.DCMTK_AC);
         for (int cut = 6; cut < ac.length; cut += 7) {
             Throwable t = readFails(CountingStream.of(java.util.Arrays.copyOf(ac, cut)), 0);
-            assertThat(t).as("cut at %d", cut).isExactlyInstanceOf(EOFException.class);
+            assertThat(t).as("cut at %d", cut).isExactlyInstanceOf(PeerClosedException.class);
         }
         Throwable t = readFails(CountingStream.of(Hex.bytes("07 00 00 00 00 04 | 00 00 02")), 0);
-        assertThat(t).isExactlyInstanceOf(EOFException.class).hasMessageContaining("3 of 4");
+        assertThat(t).isExactlyInstanceOf(PeerClosedException.class).hasMessageContaining("3 of 4");
     }
 
     @Test
@@ -165,7 +169,7 @@ class PduReaderTest {
         long before = mx.getCurrentThreadAllocatedBytes();
         Throwable t = readFails(CountingStream.of(stream), 0);
         long allocated = mx.getCurrentThreadAllocatedBytes() - before;
-        assertThat(t).isExactlyInstanceOf(EOFException.class).hasMessageContaining("1048576 of 2147483632");
+        assertThat(t).isExactlyInstanceOf(PeerClosedException.class).hasMessageContaining("1048576 of 2147483632");
         assertThat(allocated).as("bytes allocated while reading").isLessThan(16L << 20);
     }
 
@@ -204,7 +208,7 @@ class PduReaderTest {
     void associateAtOneMebibyteIsNotRefusedForItsLength() {
         // 1 MiB is the limit for A-ASSOCIATE: the reader goes on to read the body.
         Throwable t = readFails(CountingStream.of(Hex.bytes("01 00 00 10 00 00 | 00 01")), 0);
-        assertThat(t).isExactlyInstanceOf(EOFException.class);
+        assertThat(t).isExactlyInstanceOf(PeerClosedException.class);
     }
 
     @ParameterizedTest

@@ -68,6 +68,6 @@ class PduRoundTripProperties {
         for (Pdu pdu : pdus) {
             assertThat(reader.read(0)).isEqualTo(pdu);
         }
-        assertThat(catchThrowable(() -> reader.read(0))).isExactlyInstanceOf(EOFException.class);
+        assertThat(catchThrowable(() -> reader.read(0))).isExactlyInstanceOf(PeerClosedException.class);
     }
 }

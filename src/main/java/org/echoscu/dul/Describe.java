@@ -1,6 +1,5 @@
-package org.echoscu.scu;
+package org.echoscu.dul;
 
-import org.echoscu.dul.Indication;
 import org.echoscu.pdu.AAbort;
 
 /** Sentences for what the upper layer reports, shared by echoscu and echoscp. */

@@ -1,9 +1,5 @@
-package org.echoscu.scu;
+package org.echoscu.dul;
 
-import org.echoscu.dul.Action;
-import org.echoscu.dul.Event;
-import org.echoscu.dul.State;
-import org.echoscu.dul.UpperLayer;
 import org.echoscu.pdu.PDataTf;
 import org.echoscu.pdu.Pdu;
 import org.echoscu.pdu.PduDecoder;
