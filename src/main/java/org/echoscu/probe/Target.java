@@ -1,0 +1,14 @@
+package org.echoscu.probe;
+
+/**
+ * Whom a probe is for.
+ *
+ * @param host       the peer as given (host name or address literal)
+ * @param address    the address actually connected to, or null when no connection was made
+ * @param port       the peer's TCP port
+ * @param callingAe  our AE title
+ * @param calledAe   the peer's AE title as we called it
+ * @param tls        whether the association runs over TLS
+ */
+public record Target(String host, String address, int port, String callingAe, String calledAe, boolean tls) {
+}
