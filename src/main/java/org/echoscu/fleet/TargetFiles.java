@@ -20,7 +20,7 @@ public final class TargetFiles {
     private TargetFiles() {
     }
 
-    public static List<Target> read(Path file) throws TargetFormatException {
+    public static List<TargetSpec> read(Path file) throws TargetFormatException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -45,8 +45,8 @@ public final class TargetFiles {
         return false;
     }
 
-    static List<Target> lines(String text) throws TargetFormatException {
-        List<Target> out = new ArrayList<>();
+    static List<TargetSpec> lines(String text) throws TargetFormatException {
+        List<TargetSpec> out = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = stripComment(lines[i]).strip();
@@ -75,7 +75,7 @@ public final class TargetFiles {
         return line;
     }
 
-    static List<Target> orthanc(String text) throws TargetFormatException {
+    static List<TargetSpec> orthanc(String text) throws TargetFormatException {
         Object root = JsonReader.parse(text);
         if (!(root instanceof Map<?, ?> config)) {
             throw new TargetFormatException("is JSON but not an object: not an Orthanc configuration");
@@ -86,7 +86,7 @@ public final class TargetFiles {
                     ? "is an Orthanc configuration without DicomModalities: no targets"
                     : "has a DicomModalities that is not an object");
         }
-        List<Target> out = new ArrayList<>();
+        List<TargetSpec> out = new ArrayList<>();
         for (Map.Entry<?, ?> e : entries.entrySet()) {
             String name = (String) e.getKey();
             out.add(modality(name, e.getValue()));
@@ -94,7 +94,7 @@ public final class TargetFiles {
         return out;
     }
 
-    private static Target modality(String name, Object entry) throws TargetFormatException {
+    private static TargetSpec modality(String name, Object entry) throws TargetFormatException {
         Object ae;
         Object host;
         Object port;
@@ -125,6 +125,6 @@ public final class TargetFiles {
         String portText = port instanceof Long l ? Long.toString(l) : port instanceof String s ? s : String.valueOf(port);
         String where = "DicomModalities \"" + name + "\"";
         String bare = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
-        return new Target(name, aet, bare, TargetWords.port(portText, where));
+        return new TargetSpec(name, aet, bare, TargetWords.port(portText, where));
     }
 }

@@ -14,7 +14,7 @@ public final class TargetWords {
     }
 
     /** @throws TargetFormatException with a message that says what is wrong with {@code word} */
-    public static Target parse(String word) throws TargetFormatException {
+    public static TargetSpec parse(String word) throws TargetFormatException {
         String rest = word;
         String ae = null;
         int at = word.lastIndexOf('@');
@@ -49,7 +49,7 @@ public final class TargetWords {
         if (host.isEmpty()) {
             throw new TargetFormatException("no host in '" + word + "'");
         }
-        return new Target(word, ae, host, port(portText, word));
+        return new TargetSpec(word, ae, host, port(portText, word));
     }
 
     static int port(String text, String where) throws TargetFormatException {

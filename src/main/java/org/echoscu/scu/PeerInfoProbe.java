@@ -11,7 +11,10 @@ import org.echoscu.acse.ProbeProposal;
 import org.echoscu.acse.RejectReasons;
 import org.echoscu.acse.TransferSyntax;
 import org.echoscu.acse.Uids;
+import org.echoscu.dul.AbortCause;
+import org.echoscu.dul.Describe;
 import org.echoscu.dul.Indication;
+import org.echoscu.dul.PduLogger;
 import org.echoscu.dul.UpperLayer;
 import org.echoscu.log.Logs;
 import org.echoscu.net.TcpConnector;
@@ -141,10 +144,9 @@ public final class PeerInfoProbe {
             return a;
         }
         a.failure = "association request failed: " + Describe.interruption(answer);
-        a.dropped = connect.socket != null && (answer instanceof Indication.ProviderAborted
-                || answer instanceof Indication.Closed || answer instanceof Indication.PeerAborted);
-        ul.abort();
-        ul.awaitClose();
+        a.dropped = answer instanceof Indication.PeerAborted || answer instanceof Indication.ProviderAborted p
+                && (p.cause() == AbortCause.CLOSED_BY_PEER || p.cause() == AbortCause.CONNECTION_LOST);
+        ul.abortAndClose();
         return a;
     }
 
@@ -162,7 +164,8 @@ public final class PeerInfoProbe {
             }
             if (!(ind instanceof Indication.Released)) {
                 LOG.debug("Association Release Failed: {}", Describe.interruption(ind));
-                ul.abort();
+                ul.abortAndClose();
+                return;
             }
             ul.awaitClose();
             return;
@@ -178,10 +181,7 @@ public final class PeerInfoProbe {
             TcpConnector connector = new TcpConnector(connection.host(), connection.port(), connection.family(),
                     connection.connectTimeout(), connection.layer());
             socket = connector.connect();
-            Transport t = new Transport(socket, connection.socketTimeout());
-            TcpConnector.Layer layer = connection.layer();
-            return layer == null ? t : t.explainFailures(layer::explain);
+            return new Transport(socket, connection.socketTimeout()).explainFailures(connection.layer());
         }
     }
-
 }

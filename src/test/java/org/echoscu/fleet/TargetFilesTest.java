@@ -29,7 +29,7 @@ class TargetFilesTest {
                 10.0.0.2:11112   # no AE title: -aec applies
                    MR#2@[::1]:104
                 """);
-        assertThat(TargetFiles.read(p)).extracting(Target::address)
+        assertThat(TargetFiles.read(p)).extracting(TargetSpec::address)
                 .containsExactly("CT1@10.0.0.1:104", "10.0.0.2:11112", "MR#2@[::1]:104");
     }
 
@@ -76,9 +76,9 @@ class TargetFilesTest {
                 }
                 """);
         assertThat(TargetFiles.read(p)).containsExactly(
-                new Target("ct", "CT_SCANNER", "192.168.1.20", 104),
-                new Target("router", "ROUTER", "router.example.org", 11112),
-                new Target("pacs", "PACS", "::1", 4242));
+                new TargetSpec("ct", "CT_SCANNER", "192.168.1.20", 104),
+                new TargetSpec("router", "ROUTER", "router.example.org", 11112),
+                new TargetSpec("pacs", "PACS", "::1", 4242));
     }
 
     @Test

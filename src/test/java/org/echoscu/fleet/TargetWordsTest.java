@@ -10,12 +10,12 @@ class TargetWordsTest {
     @Test
     void hostAndPort() throws Exception {
         assertThat(TargetWords.parse("pacs.example.org:104"))
-                .isEqualTo(new Target("pacs.example.org:104", null, "pacs.example.org", 104));
+                .isEqualTo(new TargetSpec("pacs.example.org:104", null, "pacs.example.org", 104));
     }
 
     @Test
     void calledAeTitleBeforeTheAt() throws Exception {
-        Target t = TargetWords.parse("CT_01@10.0.0.7:11112");
+        TargetSpec t = TargetWords.parse("CT_01@10.0.0.7:11112");
         assertThat(t.calledAeTitle()).isEqualTo("CT_01");
         assertThat(t.host()).isEqualTo("10.0.0.7");
         assertThat(t.port()).isEqualTo(11112);
@@ -24,7 +24,7 @@ class TargetWordsTest {
 
     @Test
     void ipv6InBrackets() throws Exception {
-        Target t = TargetWords.parse("PACS@[::1]:4242");
+        TargetSpec t = TargetWords.parse("PACS@[::1]:4242");
         assertThat(t.host()).isEqualTo("::1");
         assertThat(t.port()).isEqualTo(4242);
         assertThat(t.address()).isEqualTo("PACS@[::1]:4242");
