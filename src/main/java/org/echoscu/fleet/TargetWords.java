@@ -8,10 +8,6 @@ public final class TargetWords {
     private TargetWords() {
     }
 
-    /** Whether a command-line parameter is a target word rather than the {@code peer} of {@code peer port}. */
-    public static boolean isTargetWord(String word) {
-        return word.indexOf('@') > 0;
-    }
 
     /** @throws TargetFormatException with a message that says what is wrong with {@code word} */
     public static TargetSpec parse(String word) throws TargetFormatException {

@@ -12,6 +12,7 @@ import org.echoscu.pdu.UserInfoSubItem;
  *
  * @param associations        A-ASSOCIATE-RQs the probe needed (more than 128 contexts take several)
  * @param accepted            how many of them the peer accepted
+ * @param contexts            presentation contexts proposed in all
  * @param maxPduLength        the peer's maximum receive PDU length, 0 for unlimited; -1 when unknown
  * @param asyncProposed       whether the async sub-item was proposed
  * @param async               the peer's async answer, null when it returned none (PS3.7 default: 1 and 1)
@@ -20,7 +21,7 @@ import org.echoscu.pdu.UserInfoSubItem;
  * @param calledAeCheck       the answer of {@code --check-called-ae}, null when not asked
  * @param failures            one sentence per association that was not accepted, in order
  */
-public record PeerInfo(int associations, int accepted, String implementationClassUid,
+public record PeerInfo(int associations, int accepted, int contexts, String implementationClassUid,
                        String implementationVersionName, long maxPduLength, List<ProbeAnswers.Syntax> syntaxes,
                        boolean asyncProposed, UserInfoSubItem.AsyncOperationsWindow async, boolean rolesProposed,
                        TlsFacts tls, CalledAeCheck calledAeCheck, List<String> failures) {

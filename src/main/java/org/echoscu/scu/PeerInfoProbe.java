@@ -65,7 +65,7 @@ public final class PeerInfoProbe {
         }
         PeerInfo.CalledAeCheck check = checkCalledAe ? calledAeCheck() : null;
         int accepted = (int) answers.stream().filter(ac -> ac != null).count();
-        return new PeerInfo(requests.size(), accepted,
+        return new PeerInfo(requests.size(), accepted, proposal.pairs().size(),
                 first == null ? "" : first.userInformation().implementationClassUid(),
                 first == null ? "" : first.userInformation().implementationVersionName(),
                 first == null ? -1 : first.userInformation().maxLength(),

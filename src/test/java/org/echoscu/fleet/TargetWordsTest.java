@@ -44,12 +44,4 @@ class TargetWordsTest {
                 .hasMessageContaining("17 characters long");
         assertThatThrownBy(() -> TargetWords.parse("AE@:104")).hasMessageContaining("no host");
     }
-
-    @Test
-    void onlyWordsWithAnAeTitleAreTargetsAmongParameters() {
-        assertThat(TargetWords.isTargetWord("AE@host:104")).isTrue();
-        assertThat(TargetWords.isTargetWord("host")).isFalse();
-        assertThat(TargetWords.isTargetWord("::1")).isFalse();
-        assertThat(TargetWords.isTargetWord("104")).isFalse();
-    }
 }

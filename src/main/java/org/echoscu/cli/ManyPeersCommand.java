@@ -1,0 +1,200 @@
+package org.echoscu.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.echoscu.acse.ProbeProposal;
+import org.echoscu.acse.SopClassNames;
+import org.echoscu.acse.TransferSyntax;
+import org.echoscu.acse.Uids;
+import org.echoscu.fleet.FleetRun;
+import org.echoscu.fleet.PeerInfoText;
+import org.echoscu.fleet.Progress;
+import org.echoscu.fleet.TargetFiles;
+import org.echoscu.fleet.TargetFormatException;
+import org.echoscu.fleet.TargetSpec;
+import org.echoscu.fleet.TargetWords;
+import org.echoscu.log.Logs;
+import org.echoscu.net.SocketLayer;
+import org.echoscu.scu.EchoSettings;
+import org.echoscu.scu.PeerInfo;
+import org.echoscu.scu.PeerInfoProbe;
+import org.echoscu.tls.TlsSettings;
+
+/**
+ * echoscu beyond one plain echo: {@code --targets} and {@code AE@HOST:PORT} parameters (many
+ * peers, {@code --parallel} at a time), and {@code --peer-info} (what a peer accepts). Loaded
+ * only when one of them is given.
+ */
+final class ManyPeersCommand {
+
+    static final int DEFAULT_PARALLEL = 32;
+    static final int MAX_PARALLEL = 1024;
+
+    private ManyPeersCommand() {
+    }
+
+    /** The peer-info options other than --peer-info itself, which make no sense without it. */
+    private static final String[] PEER_INFO_ONLY = {"--probe-sop", "--probe-roles", "--probe-async",
+        "--check-called-ae", "--cert-warn-days"};
+
+    static int run(ParsedArgs p, List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        if (p.all("--probe-sop").stream().anyMatch(o -> o.values().get(0).equals("list"))) {
+            for (Map.Entry<String, String> e : SopClassNames.all().entrySet()) {
+                out.println(e.getKey() + "  " + e.getValue());
+            }
+            return 0;
+        }
+        boolean peerInfo = p.has("--peer-info");
+        if (!peerInfo) {
+            for (String name : PEER_INFO_ONLY) {
+                if (p.has(name)) {
+                    throw new UsageException(name + " only allowed with --peer-info");
+                }
+            }
+        }
+        List<TargetSpec> targets = targets(p);
+        boolean many = targets.size() > 1 || p.has("--targets") || p.parameters().stream()
+                .anyMatch(EchoscuCommand::isTargetWord);
+        int parallel = Values.intOption(p, "--parallel", 1, MAX_PARALLEL, DEFAULT_PARALLEL);
+        TargetSpec first = targets.get(0);
+        EchoSettings base = EchoscuCommand.settings(p, first.host(), first.port());
+        TlsSettings tls = TlsOptions.check(p, true) ? TlsRuntime.settings(p, true) : null;
+        ProbeProposal proposal = peerInfo ? proposal(p, base) : null;
+        int warnDays = Values.intOption(p, "--cert-warn-days", 0, 36_500, 30);
+        CommonOptions.logging(p, EchoscuCommand.TOOL, args, err);
+        SocketLayer layer = null;
+        if (tls != null) {
+            layer = TlsRuntime.clientLayer(tls, base.acseTimeout(), Logs.get("dcmtk.apps.echoscu"));
+            if (layer == null) {
+                return 1;
+            }
+        }
+        try {
+            if (!peerInfo) {
+                throw new UsageException("several targets need --peer-info for now");
+            }
+            return peerInfo(targets, parallel, EchoscuCommand.withLayer(base, layer), proposal, p.has("--check-called-ae"),
+                    warnDays, many, out, err);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            if (layer != null) {
+                TlsRuntime.finish(layer);
+            }
+        }
+    }
+
+    private static int peerInfo(List<TargetSpec> targets, int parallel, EchoSettings base, ProbeProposal proposal,
+                                boolean checkCalledAe, int warnDays, boolean many, PrintStream out, PrintStream err)
+            throws InterruptedException {
+        Progress progress = new Progress(err, many && Progress.stderrIsTerminal(), targets.size());
+        List<PeerInfo> infos = FleetRun.run(targets, parallel, t -> {
+            EchoSettings s = forTarget(base, t);
+            ProbeProposal own = new ProbeProposal(proposal.callingAeTitle(), s.proposal().calledAeTitle(),
+                    proposal.maxPduLength(), proposal.abstractSyntaxes(), proposal.transferSyntaxes(),
+                    proposal.roles(), proposal.async());
+            return new PeerInfoProbe(s, own, checkCalledAe).run();
+        }, (t, info) -> {
+            progress.hide();
+            out.print(PeerInfoText.format(t.address(), info, warnDays, Instant.now()));
+            out.flush();
+            progress.advance(info.outcome().exitCode() == 0);
+        });
+        progress.hide();
+        int worst = 0;
+        for (PeerInfo info : infos) {
+            worst = worse(worst, info.outcome().exitCode());
+        }
+        return worst;
+    }
+
+    /**
+     * Of two exit codes, the worse: 1 (no association: the peer is not reachable as a DICOM
+     * service at all) ranks above 70 (associated, but an echo failed), which ranks above 0.
+     */
+    static int worse(int a, int b) {
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static int rank(int code) {
+        return switch (code) {
+            case 0 -> 0;
+            case 70 -> 1;
+            default -> 2;
+        };
+    }
+
+    /** Every target: the --targets files in order, then the AE@HOST:PORT parameters; or the one peer port. */
+    private static List<TargetSpec> targets(ParsedArgs p) throws UsageException {
+        List<TargetSpec> out = new ArrayList<>();
+        try {
+            for (ParsedArgs.Occurrence o : p.all("--targets")) {
+                out.addAll(TargetFiles.read(Path.of(o.values().get(0))));
+            }
+            List<String> plain = new ArrayList<>();
+            for (String param : p.parameters()) {
+                if (EchoscuCommand.isTargetWord(param)) {
+                    out.add(TargetWords.parse(param));
+                } else {
+                    plain.add(param);
+                }
+            }
+            if (out.isEmpty() && !p.has("--targets")) {
+                if (plain.isEmpty()) {
+                    throw new UsageException("Missing parameter peer");
+                }
+                if (plain.size() == 1) {
+                    throw new UsageException("Missing parameter port");
+                }
+                if (plain.size() > 2) {
+                    throw new UsageException("Too many parameters");
+                }
+                out.add(new TargetSpec(plain.get(0), null, plain.get(0), Values.port(plain.get(1))));
+            } else if (!plain.isEmpty()) {
+                throw new UsageException("Parameter '" + plain.get(0)
+                        + "' is not a target: with --targets or AE@HOST:PORT parameters, give every target so");
+            }
+        } catch (TargetFormatException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (out.isEmpty()) {
+            throw new UsageException("No targets: the --targets files hold none");
+        }
+        return out;
+    }
+
+    private static ProbeProposal proposal(ParsedArgs p, EchoSettings base) throws UsageException {
+        List<String> sops = new ArrayList<>();
+        sops.add(Uids.VERIFICATION_SOP_CLASS);
+        for (ParsedArgs.Occurrence o : p.all("--probe-sop")) {
+            String v = o.values().get(0);
+            String uid = SopClassNames.isUid(v) ? v : SopClassNames.uidOf(v);
+            if (uid == null) {
+                throw new UsageException("Invalid value for option --probe-sop (" + v
+                        + "): neither a UID nor a known name (--probe-sop list)");
+            }
+            sops.add(uid);
+        }
+        int pts = Values.intOption(p, "-pts", 1, TransferSyntax.values().length, TransferSyntax.values().length);
+        return new ProbeProposal(base.proposal().callingAeTitle(), base.proposal().calledAeTitle(),
+                base.proposal().maxPduLength(), sops, TransferSyntax.firstUids(pts), p.has("--probe-roles"),
+                p.has("--probe-async"));
+    }
+
+    /** The settings of one target: its host, port and, when it names one, its called AE title. */
+    static EchoSettings forTarget(EchoSettings base, TargetSpec t) {
+        org.echoscu.acse.AssociationProposal a = base.proposal();
+        String called = t.calledAeTitle() == null ? a.calledAeTitle() : t.calledAeTitle();
+        return new EchoSettings(t.host(), t.port(), base.family(),
+                new org.echoscu.acse.AssociationProposal(a.callingAeTitle(), called, a.maxPduLength(), a.contexts(),
+                        a.transferSyntaxes()),
+                base.connectTimeout(), base.socketTimeout(), base.acseTimeout(), base.dimseTimeout(), base.repeat(),
+                base.abort(), base.layer());
+    }
+}
