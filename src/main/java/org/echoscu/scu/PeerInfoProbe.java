@@ -138,8 +138,9 @@ public final class PeerInfoProbe {
         }
         if (answer instanceof Indication.AssociateRejected r) {
             a.rj = r.rj();
-            a.failure = "association rejected: " + RejectReasons.result(a.rj.result()) + ", "
-                    + RejectReasons.source(a.rj.source()) + ": " + RejectReasons.reason(a.rj.source(), a.rj.reason());
+            a.failure = "association rejected (Result: " + RejectReasons.result(a.rj.result()) + ", Source: "
+                    + RejectReasons.source(a.rj.source()) + ", Reason: "
+                    + RejectReasons.reason(a.rj.source(), a.rj.reason()) + ")";
             ul.awaitClose();
             return a;
         }
