@@ -3,7 +3,8 @@ package org.echoscu.cli;
 import java.io.PrintStream;
 import java.util.List;
 
-import org.echoscu.log.LogSetup;
+import org.echoscu.log.DcmtkLevel;
+import org.echoscu.log.Logs;
 
 /** The option groups echoscu and echoscp share: general (logging) options and their handling. */
 final class CommonOptions {
@@ -119,18 +120,19 @@ final class CommonOptions {
         if (level != null && verbosity != null) {
             throw new UsageException("--log-level not allowed with --verbose, --debug or --quiet");
         }
-        String name = "warn";
+        DcmtkLevel console = DcmtkLevel.WARN;
         if (verbosity != null) {
-            name = switch (verbosity.opt().longName()) {
-                case "--quiet" -> "fatal";
-                case "--verbose" -> "info";
-                default -> "debug";
+            console = switch (verbosity.opt().longName()) {
+                case "--quiet" -> DcmtkLevel.FATAL;
+                case "--verbose" -> DcmtkLevel.INFO;
+                default -> DcmtkLevel.DEBUG;
             };
         } else if (level != null) {
-            name = level.values().get(0).toLowerCase(java.util.Locale.ROOT);
-            if (!List.of(LogSetup.LEVELS).contains(name)) {
+            String name = level.values().get(0).toLowerCase(java.util.Locale.ROOT);
+            if (!List.of(DcmtkLevel.OPTION_NAMES).contains(name)) {
                 throw new UsageException("Invalid log level for --log-level option");
             }
+            console = DcmtkLevel.parse(name);
         }
         ParsedArgs.Occurrence config = args.last("-lc");
         if (config != null) {
@@ -145,8 +147,8 @@ final class CommonOptions {
             } catch (org.echoscu.log.Log4cplusConfig.ConfigException e) {
                 throw new UsageException(e.getMessage());
             }
-        } else if (!name.equals("warn")) {
-            LogSetup.console(name);
+        } else {
+            Logs.console(console);
         }
         if (System.getenv("DCMDICTPATH") != null) { // DCMTK warns about an unusable DCMDICTPATH at start
             org.echoscu.dimse.ElementDictionary.shared();

@@ -40,31 +40,17 @@ public final class Version {
         sb.append("Implementation: ").append(org.echoscu.acse.Uids.IMPLEMENTATION_CLASS_UID).append(' ')
                 .append(org.echoscu.acse.Uids.IMPLEMENTATION_VERSION_NAME).append("\n\n");
         sb.append("External libraries used:\n");
-        library(sb, "picocli", picocli.CommandLine.class);
-        library(sb, "SLF4J", org.slf4j.LoggerFactory.class);
-        library(sb, "Logback", ch.qos.logback.classic.LoggerContext.class);
-        library(sb, "Bouncy Castle (TLS keys and certificates)", org.bouncycastle.openssl.PEMParser.class);
+        library(sb, "picocli", "picocli");
+        library(sb, "SLF4J", "slf4j");
+        library(sb, "Logback", "logback");
+        library(sb, "Bouncy Castle (TLS keys and certificates)", "bouncycastle");
         sb.append("- JSSE (").append(System.getProperty("java.vendor")).append(" ")
                 .append(System.getProperty("java.version")).append(")\n");
         return sb.toString();
     }
 
-    private static void library(StringBuilder sb, String name, Class<?> anyClass) {
-        Package p = anyClass.getPackage();
-        String v = p == null ? null : p.getImplementationVersion();
-        sb.append("- ").append(name).append(", Version ").append(v == null ? jarVersion(anyClass) : v).append('\n');
-    }
-
-    /** Library jars are named artifact-version.jar in lib/; their manifests do not all carry a version. */
-    private static String jarVersion(Class<?> c) {
-        try {
-            String path = c.getProtectionDomain().getCodeSource().getLocation().getPath();
-            String file = path.substring(path.lastIndexOf('/') + 1).replace(".jar", "");
-            int dash = file.lastIndexOf('-');
-            return dash < 0 ? "unknown" : file.substring(dash + 1);
-        } catch (RuntimeException e) {
-            return "unknown";
-        }
+    private static void library(StringBuilder sb, String name, String key) {
+        sb.append("- ").append(name).append(", Version ").append(load().getProperty(key, "unknown")).append('\n');
     }
 
     private static synchronized Properties load() {

@@ -5,15 +5,12 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
- * Found by logback through the service loader, so it never looks for XML files: messages
- * on stderr in DCMTK's format at the level the command line chose (warnings and up unless
- * it said otherwise; see {@link Logs}).
+ * Found by Logback through the service loader when -lc starts it, so it never looks for XML
+ * files or sets up a console of its own: {@link Log4cplusConfig} configures it right after.
  */
 public final class DefaultConfigurator extends ContextAwareBase implements Configurator {
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        Logs.markStarted();
-        LogSetup.console(context, Logs.consoleLevel());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -7,11 +7,6 @@ import org.slf4j.MarkerFactory;
 public final class Fatal {
     public static final Marker MARKER = MarkerFactory.getMarker("FATAL");
 
-    public static boolean isFatal(ch.qos.logback.classic.spi.ILoggingEvent event) {
-        var markers = event.getMarkerList();
-        return markers != null && markers.contains(MARKER);
-    }
-
     private Fatal() {
     }
 }

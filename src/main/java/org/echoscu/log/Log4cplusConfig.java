@@ -106,6 +106,25 @@ public final class Log4cplusConfig {
         }
     }
 
+    /** Flushes and closes every appender (see {@link Logs#flush()}). */
+    static void stop() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
+            ctx.stop();
+        }
+    }
+
+    /** Starts a layout in the context and wraps it in a started encoder, as appenders want it. */
+    static LayoutWrappingEncoder<ILoggingEvent> encoder(LoggerContext ctx,
+                                                       ch.qos.logback.core.Layout<ILoggingEvent> layout) {
+        layout.setContext(ctx);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setContext(ctx);
+        encoder.setLayout(layout);
+        encoder.start();
+        return encoder;
+    }
+
     /** The work of {@link #apply}; returns log4cplus's complaints instead of printing them. */
     static List<String> configure(LoggerContext ctx, Path file, String appName, Path baseDir)
             throws ConfigException {
@@ -137,14 +156,14 @@ public final class Log4cplusConfig {
 
         ctx.reset();
         Builder builder = new Builder(ctx, props, baseDir.toAbsolutePath(), warnings);
-        Map<String, Log4cplusLevel> levels = new HashMap<>();
+        Map<String, DcmtkLevel> levels = new HashMap<>();
         boolean anyFatal = false;
         for (LoggerSpec spec : loggers) {
             Logger logger = ctx.getLogger(spec.root ? Logger.ROOT_LOGGER_NAME : spec.name);
-            logger.setLevel(spec.level == null ? null : spec.level.logback);
+            logger.setLevel(spec.level == null ? null : LogbackLevels.toLogback(spec.level));
             if (spec.level != null) {
                 levels.put(spec.root ? "" : spec.name, spec.level);
-                anyFatal |= spec.level == Log4cplusLevel.FATAL;
+                anyFatal |= spec.level == DcmtkLevel.FATAL;
             }
             for (String name : spec.appenders) {
                 Appender<ILoggingEvent> appender = builder.appender(name);
@@ -165,6 +184,7 @@ public final class Log4cplusConfig {
             fatal.start();
             ctx.addTurboFilter(fatal);
         }
+        Logs.useConfigured(Log4cplusConfig::stop);
         return warnings;
     }
 
@@ -172,10 +192,10 @@ public final class Log4cplusConfig {
     private static final class LoggerSpec {
         final boolean root;
         final String name;
-        final Log4cplusLevel level;
+        final DcmtkLevel level;
         final List<String> appenders;
 
-        LoggerSpec(boolean root, String name, Log4cplusLevel level, List<String> appenders) {
+        LoggerSpec(boolean root, String name, DcmtkLevel level, List<String> appenders) {
             this.root = root;
             this.name = name;
             this.level = level;
@@ -185,7 +205,7 @@ public final class Log4cplusConfig {
 
     private static LoggerSpec rootSpec(String value) throws ConfigException {
         String[] tokens = value.split(",", -1);
-        Log4cplusLevel level = Log4cplusLevel.parse(tokens[0]);
+        DcmtkLevel level = DcmtkLevel.parse(tokens[0]);
         if (level == null) {
             throw new ConfigException(BAD_ROOT_LEVEL + "\"" + tokens[0].strip() + "\"");
         }
@@ -200,9 +220,9 @@ public final class Log4cplusConfig {
         }
         String[] tokens = value.split(",", -1);
         String levelName = tokens[0].strip();
-        Log4cplusLevel level = null;
+        DcmtkLevel level = null;
         if (!levelName.equalsIgnoreCase("INHERIT") && !levelName.equalsIgnoreCase("NOTSET")) {
-            level = Log4cplusLevel.parse(levelName);
+            level = DcmtkLevel.parse(levelName);
             if (level == null) {
                 warnings.add("log4cplus:ERROR Invalid log level \"" + levelName + "\" for logger " + name
                         + ": it inherits its level");
@@ -505,13 +525,13 @@ public final class Log4cplusConfig {
                     warnings.add("log4cplus:ERROR Cannot find LayoutFactory: \"" + layoutType + "\"");
                     layout = Log4cplusPattern.plainLayout(Log4cplusPattern.SIMPLE);
             }
-            return LogSetup.encoder(ctx, layout);
+            return Log4cplusConfig.encoder(ctx, layout);
         }
 
         private void addFilters(String name, String key, Appender<ILoggingEvent> a) {
             String threshold = props.get(key + ".Threshold");
             if (threshold != null) {
-                Log4cplusLevel min = Log4cplusLevel.parse(threshold);
+                DcmtkLevel min = DcmtkLevel.parse(threshold);
                 if (min == null) {
                     warnings.add("log4cplus:ERROR Invalid Threshold \"" + threshold + "\" for appender " + name);
                 } else {
@@ -547,9 +567,9 @@ public final class Log4cplusConfig {
             }
         }
 
-        private Log4cplusLevel level(String key) {
+        private DcmtkLevel level(String key) {
             String v = props.get(key);
-            return v == null ? null : Log4cplusLevel.parse(v);
+            return v == null ? null : DcmtkLevel.parse(v);
         }
 
         private void add(Appender<ILoggingEvent> a, Filter<ILoggingEvent> f) {

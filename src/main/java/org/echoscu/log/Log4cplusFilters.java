@@ -23,26 +23,26 @@ final class Log4cplusFilters {
 
     /** An appender's Threshold: events below the level are dropped. */
     static final class Threshold extends Filter<ILoggingEvent> {
-        private final Log4cplusLevel min;
+        private final DcmtkLevel min;
 
-        Threshold(Log4cplusLevel min) {
+        Threshold(DcmtkLevel min) {
             this.min = min;
         }
 
         @Override
         public FilterReply decide(ILoggingEvent event) {
-            return Log4cplusLevel.of(event).isAtLeast(min) ? FilterReply.NEUTRAL : FilterReply.DENY;
+            return LogbackLevels.of(event).isAtLeast(min) ? FilterReply.NEUTRAL : FilterReply.DENY;
         }
     }
 
     /** log4cplus::spi::LogLevelRangeFilter (LogLevelMin, LogLevelMax, AcceptOnMatch). */
     static final class LevelRange extends Filter<ILoggingEvent> {
-        private final Log4cplusLevel min;
-        private final Log4cplusLevel max;
+        private final DcmtkLevel min;
+        private final DcmtkLevel max;
         private final boolean acceptOnMatch;
 
         /** A null bound is no bound. */
-        LevelRange(Log4cplusLevel min, Log4cplusLevel max, boolean acceptOnMatch) {
+        LevelRange(DcmtkLevel min, DcmtkLevel max, boolean acceptOnMatch) {
             this.min = min;
             this.max = max;
             this.acceptOnMatch = acceptOnMatch;
@@ -50,7 +50,7 @@ final class Log4cplusFilters {
 
         @Override
         public FilterReply decide(ILoggingEvent event) {
-            Log4cplusLevel l = Log4cplusLevel.of(event);
+            DcmtkLevel l = LogbackLevels.of(event);
             if (min != null && !l.isAtLeast(min)) {
                 return FilterReply.DENY;
             }
@@ -63,17 +63,17 @@ final class Log4cplusFilters {
 
     /** log4cplus::spi::LogLevelMatchFilter (LogLevelToMatch, AcceptOnMatch). */
     static final class LevelMatch extends Filter<ILoggingEvent> {
-        private final Log4cplusLevel match;
+        private final DcmtkLevel match;
         private final boolean acceptOnMatch;
 
-        LevelMatch(Log4cplusLevel match, boolean acceptOnMatch) {
+        LevelMatch(DcmtkLevel match, boolean acceptOnMatch) {
             this.match = match;
             this.acceptOnMatch = acceptOnMatch;
         }
 
         @Override
         public FilterReply decide(ILoggingEvent event) {
-            if (match == null || Log4cplusLevel.of(event) != match) {
+            if (match == null || LogbackLevels.of(event) != match) {
                 return FilterReply.NEUTRAL;
             }
             return acceptOnMatch ? FilterReply.ACCEPT : FilterReply.DENY;
@@ -115,9 +115,9 @@ final class Log4cplusFilters {
      * ancestor, as both libraries do.
      */
     static final class FatalLoggers extends TurboFilter {
-        private final Map<String, Log4cplusLevel> configured;
+        private final Map<String, DcmtkLevel> configured;
 
-        FatalLoggers(Map<String, Log4cplusLevel> configured) {
+        FatalLoggers(Map<String, DcmtkLevel> configured) {
             this.configured = Map.copyOf(configured);
         }
 
@@ -127,14 +127,14 @@ final class Log4cplusFilters {
             if (level != Level.ERROR || Fatal.MARKER.equals(marker)) {
                 return FilterReply.NEUTRAL;
             }
-            return effective(logger.getName()) == Log4cplusLevel.FATAL
+            return effective(logger.getName()) == DcmtkLevel.FATAL
                     ? FilterReply.DENY : FilterReply.NEUTRAL;
         }
 
-        Log4cplusLevel effective(String loggerName) {
+        DcmtkLevel effective(String loggerName) {
             String name = Logger.ROOT_LOGGER_NAME.equals(loggerName) ? "" : loggerName;
             while (true) {
-                Log4cplusLevel l = configured.get(name);
+                DcmtkLevel l = configured.get(name);
                 if (l != null || name.isEmpty()) {
                     return l;
                 }

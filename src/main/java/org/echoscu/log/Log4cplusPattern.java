@@ -10,9 +10,8 @@ import java.util.Map;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.LoggerContextVO;
-import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.LayoutBase;
 
 /**
@@ -30,8 +29,7 @@ import ch.qos.logback.core.LayoutBase;
  * Java knows. An unknown conversion is copied as written, with a warning as log4cplus gives.
  *
  * <p>Like oflog's PatternLayout, a message of several lines is printed as several log lines,
- * the whole pattern once per line; an exception adds its lines the way {@link LetterLayout}
- * does. SimpleLayout and TTCCLayout print the message as it is.
+ * the whole pattern once per line; an exception adds its lines as on the console ({@link LogLines}). SimpleLayout and TTCCLayout print the message as it is.
  */
 final class Log4cplusPattern extends LayoutBase<ILoggingEvent> {
 
@@ -151,9 +149,9 @@ final class Log4cplusPattern extends LayoutBase<ILoggingEvent> {
             case 'n':
                 return (e, line) -> "\n";
             case 'p':
-                return (e, line) -> Log4cplusLevel.of(e).name();
+                return (e, line) -> LogbackLevels.of(e).name();
             case 'P':
-                return (e, line) -> Log4cplusLevel.of(e).name().substring(0, 1);
+                return (e, line) -> String.valueOf(LogbackLevels.of(e).letter);
             case 'c':
                 int depth = option == null ? 0 : parseDepth(option);
                 return (e, line) -> loggerName(e.getLoggerName(), depth);
@@ -290,31 +288,10 @@ final class Log4cplusPattern extends LayoutBase<ILoggingEvent> {
         }
     }
 
-    /** The message split at newlines ("a\n" is "a" and ""), then the exception's lines. */
+    /** The message's lines and its exception's ({@link LogLines}). */
     private static List<String> lines(ILoggingEvent event) {
-        List<String> out = new ArrayList<>();
-        split(out, event.getFormattedMessage());
-        for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-            split(out, t.getClassName() + ": " + t.getMessage());
-            for (StackTraceElementProxy s : t.getStackTraceElementProxyArray()) {
-                split(out, "    " + s.getSTEAsString());
-            }
-        }
-        return out;
-    }
-
-    private static void split(List<String> out, String text) {
-        String s = text == null ? "null" : text;
-        int start = 0;
-        while (true) {
-            int nl = s.indexOf('\n', start);
-            if (nl < 0) {
-                out.add(s.substring(start));
-                return;
-            }
-            out.add(s.substring(start, nl));
-            start = nl + 1;
-        }
+        Throwable thrown = event.getThrowableProxy() instanceof ThrowableProxy p ? p.getThrowable() : null;
+        return LogLines.of(event.getFormattedMessage(), thrown);
     }
 
     /** The host's names, looked up once and only if asked for (it may take a resolver call). */

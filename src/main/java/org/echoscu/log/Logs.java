@@ -1,75 +1,72 @@
 package org.echoscu.log;
 
-import java.util.Locale;
-
 import org.slf4j.Logger;
-import org.slf4j.spi.LocationAwareLogger;
 
 /**
- * Where our loggers come from. Logback is started on first need, not at start-up: until a
- * message at an enabled level is logged (or something else starts Logback, such as -lc),
- * loggers answer level checks from the console level set here, which is what
- * {@link DefaultConfigurator} will give Logback once it starts. A plain echo at the default
- * level logs nothing and so never loads Logback at all.
+ * Where our loggers come from, and the console's level. Without {@code -lc}, loggers write
+ * DCMTK's console lines themselves and Logback is never loaded; {@code -lc} configures
+ * Logback ({@link Log4cplusConfig}) and from then on every logger goes through it.
  */
 public final class Logs {
 
-    /** The console level (DCMTK's name) Logback gets when it starts; "warn" unless the command line says otherwise. */
-    private static volatile String consoleLevel = "warn";
-    /** That level as an SLF4J level number: messages below it are dropped without starting Logback. */
-    private static volatile int threshold = LocationAwareLogger.WARN_INT;
-    /** Set once Logback runs; from then on every logger asks Logback. */
-    private static volatile boolean started;
+    /** The console level the command line chose; warnings and up unless it said otherwise. */
+    private static volatile DcmtkLevel console = DcmtkLevel.WARN;
+    /** Set once -lc has configured Logback: what flushes and closes its appenders. */
+    private static volatile Runnable configured;
 
     private Logs() {
     }
 
-    /** A logger that starts Logback only when it has something to log. */
     public static Logger get(String name) {
-        return new DeferredLogger(name);
+        return new DcmtkLogger(name);
     }
 
-    /** Whether Logback has been started (by a message, by -lc, or by anyone asking SLF4J directly). */
-    public static boolean started() {
-        return started;
+    /** Console logging at a level (-q, -v, -d, -ll). */
+    public static void console(DcmtkLevel level) {
+        console = level;
     }
 
-    static int threshold() {
-        return threshold;
+    /** Whether a message at this SLF4J level may reach the console (FATAL: errors, some of them). */
+    static boolean consoleAdmits(int slf4jLevel) {
+        return slf4jLevel >= console.slf4j;
     }
 
-    static String consoleLevel() {
-        return consoleLevel;
+    /** Whether the console prints a message of this level. */
+    static boolean consoleShows(DcmtkLevel level) {
+        return console != DcmtkLevel.OFF && level.isAtLeast(console);
+    }
+
+    static boolean configured() {
+        return configured != null;
     }
 
     /**
-     * Flushes and closes every appender before the JVM exits, if Logback ever started (file
-     * appenders configured with ImmediateFlush = false would otherwise lose their last lines).
-     * Without Logback there is nothing to flush, and this does not start it.
+     * Called by {@link Log4cplusConfig} once Logback runs with the -lc file's set-up; {@code stop}
+     * flushes and closes its appenders. Handed over rather than called by name, so the console
+     * path never refers to the -lc code.
      */
-    public static void flush() {
-        if (started) {
-            LogSetup.stop();
+    static void useConfigured(Runnable stop) {
+        configured = stop;
+    }
+
+    /** Back to the console at the default level (tests that configured -lc in this JVM). */
+    static void useConsole() {
+        Runnable stop = configured;
+        configured = null;
+        console = DcmtkLevel.WARN;
+        if (stop != null) {
+            stop.run();
         }
     }
 
-    /** Called by {@link DefaultConfigurator}, which Logback runs as it starts. */
-    static void markStarted() {
-        started = true;
-    }
-
-    /** Records the console level; {@link LogSetup#console(String)} applies it at once if Logback runs. */
-    static void consoleLevel(String level) {
-        String name = level.toLowerCase(Locale.ROOT);
-        threshold = switch (name) {
-            case "fatal", "error" -> LocationAwareLogger.ERROR_INT;
-            case "warn" -> LocationAwareLogger.WARN_INT;
-            case "info" -> LocationAwareLogger.INFO_INT;
-            case "debug" -> LocationAwareLogger.DEBUG_INT;
-            case "trace" -> LocationAwareLogger.TRACE_INT;
-            case "off" -> Integer.MAX_VALUE;
-            default -> throw new IllegalArgumentException("unknown log level " + level);
-        };
-        consoleLevel = name;
+    /**
+     * Flushes and closes every appender before the JVM exits, if -lc configured Logback (file
+     * appenders with ImmediateFlush = false would otherwise lose their last lines).
+     */
+    public static void flush() {
+        Runnable stop = configured;
+        if (stop != null) {
+            stop.run();
+        }
     }
 }

@@ -25,9 +25,9 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 
+import org.echoscu.log.Logs;
 import org.echoscu.net.SocketLayer;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * TLS over a connected TCP socket, with JSSE, as the chosen profile says (PS3.15 Annex B.1):
@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TlsSocketLayer implements SocketLayer, AutoCloseable {
 
-    static final Logger LOG = LoggerFactory.getLogger("dcmtk.dcmtls");
+    static final Logger LOG = Logs.get("dcmtk.dcmtls");
     private static ScheduledExecutorService watchdog;
 
     private final TlsSettings settings;

@@ -112,7 +112,10 @@ class CommandLineTest {
         Result r = echoscu("--version", "ignored", "params", "here");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith(Version.header("echoscu")).contains("External libraries used:")
-                .contains("- picocli, Version 4.7.7");
+                // the versions the build wrote down are those of the libraries on the class path
+                .contains("- picocli, Version " + picocli.CommandLine.VERSION)
+                .contains("- Bouncy Castle (TLS keys and certificates), Version "
+                        + new org.bouncycastle.jce.provider.BouncyCastleProvider().getVersionStr());
     }
 
     @Test

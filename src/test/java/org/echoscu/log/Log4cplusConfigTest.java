@@ -54,7 +54,7 @@ class Log4cplusConfigTest {
     void restore() {
         System.setErr(savedErr);
         System.setOut(savedOut);
-        LogSetup.console("warn"); // also closes the files the test opened
+        Logs.useConsole(); // also closes the files the test opened
     }
 
     private static LoggerContext ctx() {
@@ -456,7 +456,8 @@ class Log4cplusConfigTest {
 
     @Test
     void theDefaultSetUpDoesNotReferToThisFeature() throws IOException {
-        for (Class<?> c : List.of(LogSetup.class, DefaultConfigurator.class, LetterLayout.class, Fatal.class)) {
+        for (Class<?> c : List.of(Logs.class, DcmtkLogger.class, ConsoleLog.class, LogLines.class, DcmtkLevel.class,
+                DefaultConfigurator.class, Fatal.class)) {
             try (var in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
                 String bytes = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
                 assertThat(bytes).as(c.getName()).doesNotContain("Log4cplus").doesNotContain("Strftime");
