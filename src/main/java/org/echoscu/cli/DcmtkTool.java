@@ -20,12 +20,26 @@ final class DcmtkTool {
     private final String purpose;
     private final String usage;
     private final OptionTable table;
+    /** Printed on stdout before the message of a bad command line; null for none (DCMTK). */
+    private String usageLine;
+    private int usageExit = 1;
 
     DcmtkTool(String name, String purpose, String usage, OptionTable table) {
         this.name = name;
         this.purpose = purpose;
         this.usage = usage;
         this.table = table;
+    }
+
+    /**
+     * A bad command line also prints {@code prefix} and the message on stdout, and exits with
+     * {@code exitCode} instead of 1 (a Monitoring Plugin's UNKNOWN). Plain fields, not a
+     * callback: a plain echo loads no class for this.
+     */
+    DcmtkTool onUsageError(String prefix, int exitCode) {
+        this.usageLine = prefix;
+        this.usageExit = exitCode;
+        return this;
     }
 
     int run(String[] argv, PrintStream out, PrintStream err, Body body) {
@@ -50,7 +64,10 @@ final class DcmtkTool {
             err.println();
             err.println(name + ": " + purpose);
             err.println("error: " + e.getMessage());
-            return 1;
+            if (usageLine != null) {
+                out.println(usageLine + e.getMessage());
+            }
+            return usageExit;
         } catch (RuntimeException | Error e) {
             // A bug of ours, not the peer's doing: one line, the stack trace only when -d asks for it.
             org.slf4j.Logger log = org.echoscu.log.Logs.get("dcmtk.apps." + name);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.echoscu.acse.AssociationProposal;
 import org.echoscu.net.IpFamily;
 import org.echoscu.net.SocketLayer;
+import org.echoscu.report.NagiosView;
 import org.echoscu.scu.EchoScu;
 import org.echoscu.scu.EchoSettings;
 import org.echoscu.log.Logs;
@@ -86,12 +87,33 @@ public final class EchoscuCommand {
                         "with TLS: warn when the peer certificate expires",
                         "in fewer than d days");
         CommonOptions.tls(t, true);
+        // Monitoring (README "Monitoring"): declared here as strings, parsed by MonitorOptions,
+        // which loads only when one of these is given.
+        t.heading(0, "monitoring options:")
+                .flag(null, "--timings", "print the duration of each phase after the run")
+                .flag(null, "--stats", "print ping-like statistics of the echoes at the end")
+                .option(null, "--count", 1, "[n]umber: integer (0 = until interrupted)",
+                        "run n probes, each a whole association")
+                .option(null, "--interval", 1, "[s]econds: decimal (default: 1)", "wait between two probe starts")
+                .option(null, "--format", 1, "text|json|nagios|prometheus", "output on stdout (default: text)")
+                .option(null, "--warning", 1, "[r]ange: seconds, Monitoring Plugins syntax",
+                        "nagios: WARNING when the probe's time is in the range")
+                .option(null, "--critical", 1, "[r]ange: seconds, Monitoring Plugins syntax",
+                        "nagios: CRITICAL when the probe's time is in the range");
         return t;
     }
 
+    /** The monitoring options; any of them hands the run to MonitorRun. */
+    private static final String[] MONITORING = {"--timings", "--stats", "--count", "--interval", "--format",
+        "--warning", "--critical"};
+
     static int run(String[] argv, PrintStream out, PrintStream err) {
         OptionTable table = table();
-        return new DcmtkTool(TOOL, PURPOSE, "echoscu [options] peer port", table).run(argv, out, err, (p, args) -> {
+        DcmtkTool tool = new DcmtkTool(TOOL, PURPOSE, "echoscu [options] peer port", table);
+        if (nagiosAsked(argv)) { // a plugin answers even a bad command line as one: UNKNOWN, exit 3
+            tool.onUsageError(NagiosView.unknown("bad command line:") + " ", NagiosView.UNKNOWN);
+        }
+        return tool.run(argv, out, err, (p, args) -> {
             if (TlsOptions.exclusive(p, true)) { // +cc, --list-profiles, +vc, +rc act alone
                 TlsOptions.check(p, true);
                 return TlsRuntime.exclusive(p, TOOL, PURPOSE, true, args, out, err,
@@ -105,6 +127,9 @@ public final class EchoscuCommand {
             CommonOptions.logging(p, TOOL, args, err);
             if (Logs.get("dcmtk.apps.echoscu").isDebugEnabled()) {
                 Logs.get("dcmtk.apps.echoscu").debug("{}\n", Version.header(TOOL));
+            }
+            if (monitoringAsked(p)) {
+                return MonitorRun.run(p, settings, tls, out);
             }
             if (tls == null) {
                 return new EchoScu(settings).run().exitCode();
@@ -120,6 +145,29 @@ public final class EchoscuCommand {
         });
     }
 
+    private static boolean monitoringAsked(ParsedArgs p) {
+        return anyGiven(p, MONITORING);
+    }
+
+    /** Whether any of these options is given; names only, so no class of theirs loads. */
+    private static boolean anyGiven(ParsedArgs p, String[] names) {
+        for (String name : names) {
+            if (p.has(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean nagiosAsked(String[] argv) {
+        for (int i = 0; i + 1 < argv.length; i++) {
+            if (argv[i].equals("--format") && argv[i + 1].equals("nagios")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static EchoSettings withLayer(EchoSettings s, SocketLayer layer) {
         return new EchoSettings(s.host(), s.port(), s.family(), s.proposal(), s.connectTimeout(), s.socketTimeout(),
                 s.acseTimeout(), s.dimseTimeout(), s.repeat(), s.abort(), layer);
@@ -130,10 +178,8 @@ public final class EchoscuCommand {
      * string comparisons here: a plain echo must not load the classes of the other runs.
      */
     private static boolean beyondOnePeer(ParsedArgs p) {
-        for (String name : MANY_PEERS_OPTIONS) {
-            if (p.has(name)) {
-                return true;
-            }
+        if (anyGiven(p, MANY_PEERS_OPTIONS)) {
+            return true;
         }
         for (String param : p.parameters()) {
             if (isTargetWord(param)) {

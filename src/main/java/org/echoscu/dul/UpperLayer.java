@@ -52,7 +52,7 @@ public final class UpperLayer {
     private final long artimNanos;
     private final Listener listener;
     private State state = STA1;
-    private Transport transport;
+    private volatile Transport transport; // volatile: interruptWithAbort reads it from another thread
     private Connector connector;
     private AAssociateRq request;
     private long artimDeadline;
@@ -145,6 +145,24 @@ public final class UpperLayer {
             closeTransport();
             state = STA1;
         }
+    }
+
+    /**
+     * From another thread (a signal handler): tells the peer with an A-ABORT, if a connection is
+     * open, and closes it, so that the owning thread's wait ends at once with the connection
+     * closed. The socket's own write lock keeps each PDU whole if the owner is writing too.
+     */
+    public void interruptWithAbort() {
+        Transport t = transport;
+        if (t == null) {
+            return;
+        }
+        try {
+            t.send(new AAbort(AAbort.SOURCE_SERVICE_USER, AAbort.REASON_NOT_SPECIFIED));
+        } catch (IOException ignored) {
+            // the connection is already gone: closing is all that is left
+        }
+        t.close();
     }
 
     // ---- network events --------------------------------------------------------------

@@ -24,6 +24,13 @@ public final class TcpConnector {
     private final IpFamily family;
     private final int connectTimeoutSeconds;
     private final SocketLayer layer;
+    // What monitoring reads afterwards (phase times, the address used); plain fields, so a
+    // plain echo pays two nanoTime calls.
+    private long resolvedNanos;
+    private long tcpConnectedNanos;
+    private InetAddress connectedAddress;
+    /** The socket being connected, so that another thread (SIGINT) can close it. */
+    private volatile Socket connecting;
 
     public TcpConnector(String host, int port, IpFamily family, int connectTimeoutSeconds, SocketLayer layer) {
         this.host = host;
@@ -35,12 +42,16 @@ public final class TcpConnector {
 
     public Socket connect() throws IOException {
         List<InetAddress> candidates = resolve();
+        resolvedNanos = System.nanoTime();
         IOException last = null;
         for (InetAddress address : candidates) {
             Socket s = new Socket(Proxy.NO_PROXY); // DICOM goes direct: no SOCKS layer, no proxy selector to start
+            connecting = s;
             try {
                 s.setTcpNoDelay(true);
                 s.connect(new InetSocketAddress(address, port), connectTimeoutSeconds * 1000);
+                tcpConnectedNanos = System.nanoTime();
+                connectedAddress = address;
                 return layer == null ? s : layer.wrapConnected(s, host, port);
             } catch (IOException e) {
                 closeQuietly(s);
@@ -50,12 +61,35 @@ public final class TcpConnector {
         throw last;
     }
 
+    /** {@link System#nanoTime()} when the name was resolved; 0 if it was not. */
+    public long resolvedNanos() {
+        return resolvedNanos;
+    }
+
+    /** {@link System#nanoTime()} when the TCP connection was up (before any TLS); 0 if it never was. */
+    public long tcpConnectedNanos() {
+        return tcpConnectedNanos;
+    }
+
+    /** The address the TCP connection was made to; null if none was. */
+    public InetAddress connectedAddress() {
+        return connectedAddress;
+    }
+
+    /** From another thread (SIGINT): gives up a connect in progress by closing its socket. */
+    public void cancel() {
+        Socket s = connecting;
+        if (s != null && tcpConnectedNanos == 0) {
+            closeQuietly(s);
+        }
+    }
+
     private List<InetAddress> resolve() throws IOException {
         InetAddress[] all;
         try {
             all = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw new IOException("cannot resolve host name '" + host + "': check the spelling and the DNS");
+            throw new IOException("cannot resolve host name '" + host + "': check the spelling and the DNS", e);
         }
         List<InetAddress> ok = new ArrayList<>();
         for (InetAddress a : all) {
@@ -64,9 +98,10 @@ public final class TcpConnector {
             }
         }
         if (ok.isEmpty()) {
+            // caused by an UnknownHostException, so that monitoring tells it from a refusal by type
             throw new IOException("host '" + host + "' has no " + family.label() + " address"
                     + (family == IpFamily.IPV4 ? " (use -i6 or -i0 for IPv6)" : family == IpFamily.IPV6
-                    ? " (use -i4 or -i0 for IPv4)" : ""));
+                    ? " (use -i4 or -i0 for IPv4)" : ""), new UnknownHostException(host));
         }
         return ok;
     }

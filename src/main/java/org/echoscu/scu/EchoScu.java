@@ -22,6 +22,7 @@ import org.echoscu.dul.UpperLayer;
 import org.echoscu.log.Fatal;
 import org.echoscu.net.TcpConnector;
 import org.echoscu.net.Transport;
+import org.echoscu.pdu.AAssociateAc;
 import org.echoscu.pdu.AAssociateRj;
 import org.echoscu.pdu.AAssociateRq;
 import org.slf4j.Logger;
@@ -40,11 +41,76 @@ public final class EchoScu {
 
     private final EchoSettings settings;
 
+    // What the run saw, for ProbeResults (monitoring) to read afterwards. Plain fields and a few
+    // System.nanoTime() calls: a plain echo pays nothing more and loads no class for them.
+    long startedMillis;
+    long startedNanos;
+    TcpConnector connector;
+    /** The transport is up (TCP and TLS done); 0 if it never was. */
+    long transportNanos;
+    /** A-ASSOCIATE-AC, -RJ or the failure of the association arrived. */
+    long answeredNanos;
+    long echoStartNanos;
+    long echoEndNanos;
+    long echoesSent;
+    long echoesAnswered;
+    long rttMin;
+    long rttMax;
+    long rttSum;
+    double rttSquares;
+    long releaseStartNanos;
+    long endNanos;
+    /** The indication that ended a wait unexpectedly (abort, close, timeout, release request). */
+    Indication ending;
+    AAssociateRj rejected;
+    AAssociateAc accepted;
+    Negotiated.Accepted context;
+    boolean noContext;
+    boolean protocolError;
+    /** Status of the last C-ECHO-RSP; -1 when none came. */
+    int status = -1;
+    /** The failure as the log said it; null on success. */
+    String failure;
+    private volatile boolean interrupted;
+    private volatile UpperLayer current;
+
     public EchoScu(EchoSettings settings) {
         this.settings = settings;
     }
 
+    /**
+     * From another thread (SIGINT): ends the run now, with an A-ABORT if a connection is open;
+     * {@link #run()} then returns a failure and {@link #interrupted()} is true.
+     */
+    public void interrupt() {
+        interrupted = true;
+        TcpConnector c = connector;
+        if (c != null) {
+            c.cancel();
+        }
+        UpperLayer ul = current;
+        if (ul != null) {
+            ul.interruptWithAbort();
+        }
+    }
+
+    public boolean interrupted() {
+        return interrupted;
+    }
+
+    EchoSettings settings() {
+        return settings;
+    }
+
     public Outcome run() {
+        startedMillis = System.currentTimeMillis();
+        startedNanos = System.nanoTime();
+        Outcome outcome = associateAndEcho();
+        endNanos = System.nanoTime();
+        return outcome;
+    }
+
+    private Outcome associateAndEcho() {
         AAssociateRq rq = settings.proposal().toPdu();
         if (LOG.isDebugEnabled()) {
             LOG.debug("Request Parameters:\n{}", AssociationDump.request(rq, true));
@@ -53,46 +119,70 @@ public final class EchoScu {
         UpperLayer ul = UpperLayer.requestor(Math.min(settings.acseTimeout(), REQUESTOR_ARTIM_SECONDS),
                 new PduLogger(LOG));
         ul.maxPDataLength(settings.proposal().maxPduLength());
-        TcpConnector connector = new TcpConnector(settings.host(), settings.port(), settings.family(),
+        connector = new TcpConnector(settings.host(), settings.port(), settings.family(),
                 settings.connectTimeout(), settings.layer());
+        current = ul;
+        if (interrupted) { // SIGINT came before there was anything to abort
+            return Outcome.ASSOCIATION_FAILED;
+        }
         ul.requestAssociation(rq, new Connect(connector));
         Indication answer = ul.receive(Transport.deadlineAfter(settings.acseTimeout()),
                 "ACSE timeout (" + settings.acseTimeout() + " s)");
+        answeredNanos = System.nanoTime();
 
         if (answer instanceof Indication.AssociateRejected r) {
+            rejected = r.rj();
             logRejection(r.rj());
             return Outcome.ASSOCIATION_FAILED;
         }
-        if (!(answer instanceof Indication.AssociateAccepted accepted)) {
+        if (!(answer instanceof Indication.AssociateAccepted ac)) {
+            ending = answer;
             String why = Describe.interruption(answer);
             if (answer instanceof Indication.ProviderAborted p && p.cause() == AbortCause.CLOSED_BY_PEER) {
                 // a TLS server reading our plain request does this
                 why += " without answering our A-ASSOCIATE-RQ (does the peer expect TLS? use +tls)";
             }
-            LOG.error(Fatal.MARKER, "Association Request Failed: {}", why);
+            fatal("Association Request Failed: " + why);
             ul.abortAndClose();
             return Outcome.ASSOCIATION_FAILED;
         }
-        Negotiated negotiated = new Negotiated(rq, accepted.ac());
+        accepted = ac.ac();
+        Negotiated negotiated = new Negotiated(rq, ac.ac());
         if (LOG.isDebugEnabled()) {
-            LOG.debug("Association Parameters Negotiated:\n{}", AssociationDump.negotiated(rq, accepted.ac(), true));
+            LOG.debug("Association Parameters Negotiated:\n{}", AssociationDump.negotiated(rq, ac.ac(), true));
         }
-        Optional<Negotiated.Accepted> context = negotiated.verificationContext();
-        if (context.isEmpty()) {
-            LOG.error(Fatal.MARKER, "No Acceptable Presentation Contexts");
+        Optional<Negotiated.Accepted> verification = negotiated.verificationContext();
+        if (verification.isEmpty()) {
+            noContext = true;
+            fatal("No Acceptable Presentation Contexts");
             ul.abortAndClose();
             return Outcome.ASSOCIATION_FAILED;
         }
+        context = verification.get();
         LOG.info("Association Accepted (Max Send PDV: {})", negotiated.maxSendPdv());
 
         DimseChannel dimse = new DimseChannel(ul);
+        echoStartNanos = System.nanoTime();
         for (int id = 1; id <= settings.repeat(); id++) {
-            Outcome failed = echo(ul, dimse, context.get().id(), id, negotiated.maxSendPdv());
+            Outcome failed = echo(ul, dimse, context.id(), id, negotiated.maxSendPdv());
             if (failed != null) {
                 return failed;
             }
         }
+        echoEndNanos = System.nanoTime();
         return finish(ul);
+    }
+
+    /** Logs a fatal failure and keeps its words for monitoring. */
+    private void fatal(String message) {
+        failure = message;
+        LOG.error(Fatal.MARKER, "{}", message);
+    }
+
+    /** Logs a failed echo and keeps its words for monitoring. */
+    private void echoFailed(String message) {
+        failure = message;
+        LOG.error("{}", message);
     }
 
     private Transport transport(java.net.Socket socket) throws java.io.IOException {
@@ -111,9 +201,12 @@ public final class EchoScu {
         if (LOG.isDebugEnabled()) {
             LOG.debug(CommandDump.format(true, contextId, rq));
         }
+        long sentNanos = System.nanoTime();
+        echoesSent++;
         dimse.sendCommand(contextId, rq, maxPdv);
         String timeoutName = "DIMSE timeout (" + settings.dimseTimeout() + " s)";
         DimseChannel.Received got = dimse.receive(Transport.deadlineAfter(settings.dimseTimeout()), timeoutName);
+        long answerNanos = System.nanoTime();
 
         if (got instanceof DimseChannel.Got g) {
             if (LOG.isDebugEnabled()) {
@@ -121,29 +214,35 @@ public final class EchoScu {
             }
             String problem = checkResponse(g.message(), contextId, messageId);
             if (problem != null) {
+                echoEndNanos = answerNanos;
                 return protocolError(ul, problem);
             }
             int status = statusOf(g.message());
+            this.status = status;
             if (status == Status.SUCCESS) {
+                roundTrip(answerNanos - sentNanos);
                 LOG.info("Received Echo Response (Success)");
                 return null;
             }
+            echoEndNanos = answerNanos;
             LOG.info("Received Echo Response (Unknown Status: 0x{}, {})", hex4(status), Status.describe(status));
-            LOG.error("Echo Failed: peer answered with status 0x{} ({})", hex4(status), Status.describe(status));
+            echoFailed("Echo Failed: peer answered with status 0x" + hex4(status) + " (" + Status.describe(status) + ")");
             Outcome released = finish(ul);
             return released == Outcome.SUCCESS ? Outcome.ECHO_FAILED : released;
         }
+        echoEndNanos = answerNanos;
         if (got instanceof DimseChannel.Broken b) {
             return protocolError(ul, b.why());
         }
         Indication ind = ((DimseChannel.Interrupted) got).indication();
+        ending = ind;
         if (ind instanceof Indication.ReleaseRequested) {
-            LOG.error("Echo Failed: peer requested release while the echo (MsgID {}) was outstanding", messageId);
+            echoFailed("Echo Failed: peer requested release while the echo (MsgID " + messageId + ") was outstanding");
             ul.respondRelease();
             ul.awaitClose();
             return Outcome.ECHO_FAILED;
         }
-        LOG.error("Echo Failed: {}", Describe.interruption(ind));
+        echoFailed("Echo Failed: " + Describe.interruption(ind));
         if (ind instanceof Indication.TimedOut) {
             LOG.info("Aborting Association");
         }
@@ -183,8 +282,17 @@ public final class EchoScu {
         }
     }
 
+    private void roundTrip(long nanos) {
+        rttMin = echoesAnswered == 0 ? nanos : Math.min(rttMin, nanos);
+        rttMax = Math.max(rttMax, nanos);
+        rttSum += nanos;
+        rttSquares += (double) nanos * nanos;
+        echoesAnswered++;
+    }
+
     private Outcome protocolError(UpperLayer ul, String problem) {
-        LOG.error("Echo Failed: protocol error: {}", problem);
+        protocolError = true;
+        echoFailed("Echo Failed: protocol error: " + problem);
         LOG.info("Aborting Association");
         ul.abortAndClose();
         return Outcome.ECHO_FAILED;
@@ -192,6 +300,7 @@ public final class EchoScu {
 
     /** Ends a healthy association: A-RELEASE, or A-ABORT under --abort. */
     private Outcome finish(UpperLayer ul) {
+        releaseStartNanos = System.nanoTime();
         if (settings.abort()) {
             LOG.info("Aborting Association");
             ul.abortAndClose();
@@ -214,13 +323,14 @@ public final class EchoScu {
             if (ind instanceof Indication.Data) { // late data before the peer's A-RELEASE-RP: PS3.8 AR-6
                 continue;
             }
-            LOG.error(Fatal.MARKER, "Association Release Failed: {}", Describe.interruption(ind));
+            ending = ind;
+            fatal("Association Release Failed: " + Describe.interruption(ind));
             ul.abortAndClose();
             return Outcome.ASSOCIATION_FAILED;
         }
     }
 
-    private static void logRejection(AAssociateRj rj) {
+    private void logRejection(AAssociateRj rj) {
         StringBuilder sb = new StringBuilder("Association Rejected:\n");
         sb.append("Result: ").append(RejectReasons.result(rj.result()))
                 .append(", Source: ").append(RejectReasons.source(rj.source())).append('\n')
@@ -229,10 +339,9 @@ public final class EchoScu {
         if (hint != null) {
             sb.append("\nHint: ").append(hint);
         }
-        LOG.error(Fatal.MARKER, sb.toString());
+        fatal(sb.toString());
     }
 
-    /** Opens the transport when the upper layer asks (a class, not a lambda: no bootstrap at start-up). */
     /** AE-1's connect; a class rather than a lambda, which would cost a bootstrap at start-up. */
     private final class Connect implements UpperLayer.Connector {
         private final TcpConnector connector;
@@ -243,7 +352,9 @@ public final class EchoScu {
 
         @Override
         public Transport connect() throws java.io.IOException {
-            return transport(connector.connect());
+            Transport t = transport(connector.connect());
+            transportNanos = System.nanoTime();
+            return t;
         }
     }
 

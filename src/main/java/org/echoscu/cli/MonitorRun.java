@@ -1,0 +1,125 @@
+package org.echoscu.cli;
+
+import java.io.PrintStream;
+
+import org.echoscu.log.Logs;
+import org.echoscu.net.SocketLayer;
+import org.echoscu.probe.ProbeResult;
+import org.echoscu.report.NagiosView;
+import org.echoscu.report.ProbeView;
+import org.echoscu.report.Series;
+import org.echoscu.scu.EchoScu;
+import org.echoscu.scu.EchoSettings;
+import org.echoscu.scu.Outcome;
+import org.echoscu.scu.ProbeResults;
+import org.echoscu.tls.TlsSettings;
+import org.slf4j.Logger;
+
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * echoscu with monitoring options: {@code --count} probes (each a whole association) at
+ * {@code --interval}, each told to the chosen view as it ends, then the series. SIGINT ends
+ * the current probe at once (A-ABORT if an association is open), skips the rest, and still
+ * prints the summary and exits with the code of the worst finished probe. A second SIGINT
+ * ends the process at once (exit 130), for a connect that nothing bounds.
+ */
+final class MonitorRun implements SignalHandler {
+
+    private final MonitorOptions options;
+    private final Object pause = new Object();
+    private volatile boolean stopped;
+    private volatile EchoScu current;
+
+    private MonitorRun(MonitorOptions options) {
+        this.options = options;
+    }
+
+    static int run(ParsedArgs p, EchoSettings settings, TlsSettings tls, PrintStream out) throws UsageException {
+        MonitorOptions options = MonitorOptions.parse(p);
+        Logger log = Logs.get("dcmtk.apps.echoscu");
+        SocketLayer layer = null;
+        if (tls != null) {
+            layer = TlsRuntime.clientLayer(tls, settings.acseTimeout(), log);
+            if (layer == null) { // already said why on stderr
+                if (options.format().equals("nagios")) {
+                    out.println(NagiosView.unknown("TLS settings cannot be used (see the error above)"));
+                    return NagiosView.UNKNOWN;
+                }
+                return 1;
+            }
+        }
+        EchoSettings s = layer == null ? settings : EchoscuCommand.withLayer(settings, layer);
+        MonitorRun run = new MonitorRun(options);
+        Signal.handle(new Signal("INT"), run);
+        ProbeView view = options.view(out);
+        Series series = run.probes(s, view);
+        view.end(series);
+        if (layer != null) {
+            TlsRuntime.finish(layer);
+        }
+        return view.exitCode(series);
+    }
+
+    /** Runs the probes; returns them added up. */
+    private Series probes(EchoSettings s, ProbeView view) {
+        Series series = new Series();
+        long next = System.nanoTime();
+        for (int seq = 1; options.count() == 0 || seq <= options.count(); seq++) {
+            if (seq > 1 && !waitUntil(next)) {
+                break;
+            }
+            next = System.nanoTime() + options.intervalNanos(); // from start to start, as ping
+            EchoScu scu = new EchoScu(s);
+            current = scu;
+            if (stopped) {
+                break;
+            }
+            Outcome outcome = scu.run();
+            current = null;
+            ProbeResult r = ProbeResults.of(scu, outcome);
+            series.add(r);
+            view.probe(seq, r);
+            if (stopped) {
+                break;
+            }
+        }
+        if (stopped) {
+            series.interrupted();
+        }
+        return series;
+    }
+
+    /** Sleeps until {@code deadline}; false when SIGINT came first. */
+    private boolean waitUntil(long deadline) {
+        synchronized (pause) {
+            long left;
+            while (!stopped && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    pause.wait(left / 1_000_000, (int) (left % 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return !stopped;
+    }
+
+    /** SIGINT: stop the series; the first also ends the running probe cleanly. */
+    @Override
+    public void handle(Signal sig) {
+        if (stopped) {
+            Runtime.getRuntime().halt(130);
+        }
+        stopped = true;
+        EchoScu scu = current;
+        if (scu != null) {
+            scu.interrupt();
+        }
+        synchronized (pause) {
+            pause.notifyAll();
+        }
+    }
+}

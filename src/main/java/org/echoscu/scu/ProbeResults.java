@@ -1,0 +1,214 @@
+package org.echoscu.scu;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.util.EnumMap;
+
+import javax.net.ssl.SSLException;
+
+import org.echoscu.dimse.Status;
+import org.echoscu.dul.AbortCause;
+import org.echoscu.dul.Indication;
+import org.echoscu.pdu.AAssociateAc;
+import org.echoscu.pdu.UserInfoSubItem;
+import org.echoscu.pdu.UserInformation;
+import org.echoscu.probe.PeerFacts;
+import org.echoscu.probe.Phase;
+import org.echoscu.probe.PhaseTimes;
+import org.echoscu.probe.ProbeOutcome;
+import org.echoscu.probe.ProbeResult;
+import org.echoscu.probe.Reason;
+import org.echoscu.probe.Rejection;
+import org.echoscu.probe.RoundTrips;
+import org.echoscu.probe.Target;
+
+/**
+ * Turns what an {@link EchoScu} run saw into a {@link ProbeResult}. Only monitoring outputs
+ * call this, after the run, so a plain echo never loads it nor the model. The reason is
+ * decided from types alone: the indication that ended a wait, the exception behind it, the
+ * PDU received; never from the words of a message.
+ */
+public final class ProbeResults {
+
+    private ProbeResults() {
+    }
+
+    /** The result of {@code scu}'s finished run, which returned {@code outcome}. */
+    public static ProbeResult of(EchoScu scu, Outcome outcome) {
+        EchoSettings s = scu.settings();
+        String address = scu.connector == null || scu.connector.connectedAddress() == null ? null
+                : scu.connector.connectedAddress().getHostAddress();
+        Target target = new Target(s.host(), address, s.port(), s.proposal().callingAeTitle(),
+                s.proposal().calledAeTitle(), s.layer() != null);
+        Phase phase = endPhase(scu, outcome);
+        Reason reason = reason(scu, outcome, phase);
+        Rejection rejection = scu.rejected == null ? null
+                : new Rejection(scu.rejected.result(), scu.rejected.source(), scu.rejected.reason());
+        ProbeOutcome end = new ProbeOutcome(outcome.exitCode(), reason, phase,
+                reason == Reason.OK ? null : message(scu, reason), rejection);
+        return new ProbeResult(target, Instant.ofEpochMilli(scu.startedMillis), times(scu, s.layer() != null),
+                roundTrips(scu), end, peer(scu), scu.status < 0 ? null : scu.status);
+    }
+
+    private static String message(EchoScu scu, Reason reason) {
+        if (scu.failure != null) {
+            return scu.failure;
+        }
+        return reason == Reason.INTERRUPTED ? "interrupted" : "failed";
+    }
+
+    static Reason reason(EchoScu scu, Outcome outcome, Phase phase) {
+        if (outcome == Outcome.SUCCESS) {
+            return Reason.OK;
+        }
+        if (scu.interrupted()) {
+            return Reason.INTERRUPTED;
+        }
+        if (scu.rejected != null) {
+            return Reason.REJECTED;
+        }
+        if (scu.noContext) {
+            return Reason.NO_ACCEPTABLE_CONTEXT;
+        }
+        if (scu.protocolError) {
+            return Reason.PROTOCOL_ERROR;
+        }
+        if (scu.status >= 0 && scu.status != Status.SUCCESS) {
+            return Reason.STATUS;
+        }
+        return ending(scu.ending, phase);
+    }
+
+    /** The reason an indication stands for, in the phase it came in. */
+    static Reason ending(Indication ind, Phase phase) {
+        if (ind instanceof Indication.TimedOut) {
+            return timeout(phase);
+        }
+        if (ind instanceof Indication.PeerAborted) {
+            return Reason.ABORTED;
+        }
+        if (ind instanceof Indication.ReleaseRequested) {
+            return Reason.PEER_RELEASE;
+        }
+        if (!(ind instanceof Indication.ProviderAborted p)) {
+            return Reason.CLOSED;
+        }
+        if (p.cause() == AbortCause.CONNECT_FAILED) {
+            return connectFailure(p.error(), phase);
+        }
+        if (has(p.error(), SSLException.class)) {
+            return Reason.TLS;
+        }
+        return switch (p.cause()) {
+            case INVALID_PDU, UNEXPECTED_PDU, UNSUPPORTED_PROTOCOL_VERSION -> Reason.PROTOCOL_ERROR;
+            case ARTIM_EXPIRED -> timeout(phase);
+            default -> Reason.CLOSED;
+        };
+    }
+
+    private static Reason timeout(Phase phase) {
+        return switch (phase) {
+            case ECHO -> Reason.TIMEOUT_ECHO;
+            case RELEASE -> Reason.TIMEOUT_RELEASE;
+            default -> Reason.TIMEOUT_ASSOCIATE;
+        };
+    }
+
+    private static Reason connectFailure(Exception cause, Phase phase) {
+        if (phase == Phase.RESOLVE || has(cause, UnknownHostException.class)) {
+            return Reason.RESOLVE;
+        }
+        if (phase == Phase.TLS || has(cause, SSLException.class)) {
+            return Reason.TLS;
+        }
+        if (has(cause, SocketTimeoutException.class)) {
+            return Reason.TIMEOUT_CONNECT;
+        }
+        if (has(cause, ConnectException.class)) {
+            return Reason.REFUSED;
+        }
+        return Reason.UNREACHABLE;
+    }
+
+    private static boolean has(Throwable t, Class<? extends Throwable> kind) {
+        for (int depth = 0; t != null && depth < 10; t = t.getCause(), depth++) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The phase the run ended in: where it failed, or the release when it did not. */
+    static Phase endPhase(EchoScu scu, Outcome outcome) {
+        if (scu.transportNanos == 0) {
+            if (scu.connector == null || scu.connector.resolvedNanos() == 0) {
+                return Phase.RESOLVE;
+            }
+            return scu.connector.tcpConnectedNanos() == 0 ? Phase.CONNECT : Phase.TLS;
+        }
+        if (scu.accepted == null || scu.noContext) {
+            return Phase.ASSOCIATE;
+        }
+        if (outcome != Outcome.SUCCESS && scu.echoEndNanos != 0 && scu.echoesAnswered < scu.echoesSent) {
+            return Phase.ECHO;
+        }
+        return scu.releaseStartNanos != 0 ? Phase.RELEASE : Phase.ECHO;
+    }
+
+    static PhaseTimes times(EchoScu scu, boolean tls) {
+        EnumMap<Phase, Long> t = new EnumMap<>(Phase.class);
+        long end = scu.endNanos;
+        long resolved = scu.connector == null ? 0 : scu.connector.resolvedNanos();
+        long tcp = scu.connector == null ? 0 : scu.connector.tcpConnectedNanos();
+        long stop = scu.answeredNanos != 0 ? scu.answeredNanos : end;
+        if (resolved == 0) {
+            t.put(Phase.RESOLVE, stop - scu.startedNanos);
+            return PhaseTimes.of(t);
+        }
+        t.put(Phase.RESOLVE, resolved - scu.startedNanos);
+        if (tcp == 0) {
+            t.put(Phase.CONNECT, stop - resolved);
+            return PhaseTimes.of(t);
+        }
+        t.put(Phase.CONNECT, tcp - resolved);
+        long transport = scu.transportNanos;
+        if (tls) {
+            t.put(Phase.TLS, (transport != 0 ? transport : stop) - tcp);
+        }
+        if (transport == 0) {
+            return PhaseTimes.of(t);
+        }
+        t.put(Phase.ASSOCIATE, stop - transport);
+        if (scu.echoStartNanos != 0) {
+            long echoEnd = scu.echoEndNanos != 0 ? scu.echoEndNanos : (scu.releaseStartNanos != 0
+                    ? scu.releaseStartNanos : end);
+            t.put(Phase.ECHO, echoEnd - scu.echoStartNanos);
+        }
+        if (scu.releaseStartNanos != 0) {
+            t.put(Phase.RELEASE, end - scu.releaseStartNanos);
+        }
+        return PhaseTimes.of(t);
+    }
+
+    static RoundTrips roundTrips(EchoScu scu) {
+        return new RoundTrips(scu.echoesSent, scu.echoesAnswered, scu.rttMin, scu.rttMax, scu.rttSum, scu.rttSquares);
+    }
+
+    static PeerFacts peer(EchoScu scu) {
+        AAssociateAc ac = scu.accepted;
+        if (ac == null) {
+            return null;
+        }
+        UserInformation ui = ac.userInformation();
+        String uid = ui == null ? null : ui.find(UserInfoSubItem.ImplementationClassUid.class)
+                .map(UserInfoSubItem.ImplementationClassUid::uid).orElse(null);
+        String version = ui == null ? null : ui.find(UserInfoSubItem.ImplementationVersionName.class)
+                .map(UserInfoSubItem.ImplementationVersionName::name).orElse(null);
+        long maxPdu = ui == null ? -1 : ui.find(UserInfoSubItem.MaxLength.class)
+                .map(UserInfoSubItem.MaxLength::value).orElse(-1L);
+        return new PeerFacts(uid, version, maxPdu, scu.context == null ? null : scu.context.transferSyntax());
+    }
+}
