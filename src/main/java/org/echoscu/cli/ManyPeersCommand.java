@@ -12,17 +12,24 @@ import org.echoscu.acse.SopClassNames;
 import org.echoscu.acse.TransferSyntax;
 import org.echoscu.acse.Uids;
 import org.echoscu.fleet.FleetRun;
-import org.echoscu.fleet.PeerInfoText;
 import org.echoscu.fleet.Progress;
 import org.echoscu.fleet.TargetFiles;
 import org.echoscu.fleet.TargetFormatException;
 import org.echoscu.fleet.TargetSpec;
 import org.echoscu.fleet.TargetWords;
+import org.echoscu.log.DcmtkLevel;
 import org.echoscu.log.Logs;
 import org.echoscu.net.SocketLayer;
+import org.echoscu.probe.ProbeResult;
+import org.echoscu.report.FleetView;
+import org.echoscu.report.PeerInfoJson;
+import org.echoscu.report.PeerInfoText;
+import org.echoscu.scu.EchoScu;
 import org.echoscu.scu.EchoSettings;
 import org.echoscu.scu.PeerInfo;
+import org.echoscu.scu.Outcome;
 import org.echoscu.scu.PeerInfoProbe;
+import org.echoscu.scu.ProbeResults;
 import org.echoscu.tls.TlsSettings;
 
 /**
@@ -42,6 +49,10 @@ final class ManyPeersCommand {
     private static final String[] PEER_INFO_ONLY = {"--probe-sop", "--probe-roles", "--probe-async",
         "--check-called-ae", "--cert-warn-days"};
 
+    /** Monitoring options that speak of one peer's series of probes, not of many peers or a report. */
+    private static final String[] ONE_PEER_ONLY = {"--timings", "--stats", "--count", "--interval", "--warning",
+        "--critical"};
+
     static int run(ParsedArgs p, List<String> args, PrintStream out, PrintStream err) throws UsageException {
         if (p.all("--probe-sop").stream().anyMatch(o -> o.values().get(0).equals("list"))) {
             for (Map.Entry<String, String> e : SopClassNames.all().entrySet()) {
@@ -56,6 +67,16 @@ final class ManyPeersCommand {
                     throw new UsageException(name + " only allowed with --peer-info");
                 }
             }
+        }
+        for (String name : ONE_PEER_ONLY) {
+            if (p.has(name)) {
+                throw new UsageException(name + " not allowed with --targets, AE@HOST:PORT targets or --peer-info");
+            }
+        }
+        String format = p.value("--format", "text");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("--format " + format
+                    + " not allowed with --targets, AE@HOST:PORT targets or --peer-info (text or json)");
         }
         List<TargetSpec> targets = targets(p);
         boolean many = targets.size() > 1 || p.has("--targets") || p.parameters().stream()
@@ -74,60 +95,77 @@ final class ManyPeersCommand {
                 return 1;
             }
         }
+        if (many && p.last("-q", "-v", "-d", "-ll", "-lc") == null) {
+            // Each target's own log lines would interleave; their substance is in its output line.
+            Logs.console(DcmtkLevel.OFF);
+        }
+        Progress progress = new Progress(err, many && Progress.stderrIsTerminal(), targets.size());
+        EchoSettings settings = EchoscuCommand.withLayer(base, layer);
         try {
-            if (!peerInfo) {
-                throw new UsageException("several targets need --peer-info for now");
-            }
-            return peerInfo(targets, parallel, EchoscuCommand.withLayer(base, layer), proposal, p.has("--check-called-ae"),
-                    warnDays, many, out, err);
+            return peerInfo
+                    ? peerInfo(targets, parallel, settings, proposal, p.has("--check-called-ae"), warnDays,
+                    format.equals("json"), progress, out)
+                    : echoes(targets, parallel, settings, format.equals("json"), progress, out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
         } finally {
+            progress.hide();
             if (layer != null) {
                 TlsRuntime.finish(layer);
             }
         }
     }
 
+    /** A probe (association, --repeat echoes, release) per target; a line each, then the table. */
+    private static int echoes(List<TargetSpec> targets, int parallel, EchoSettings base, boolean json,
+                              Progress progress, PrintStream out) throws InterruptedException {
+        FleetView view = new FleetView(out, json);
+        long start = System.nanoTime();
+        List<ProbeResult> results = FleetRun.run(targets, parallel, t -> {
+            EchoScu scu = new EchoScu(forTarget(base, t));
+            Outcome outcome = scu.run();
+            return ProbeResults.of(scu, outcome);
+        }, (i, t, r) -> {
+            progress.hide();
+            view.target(i + 1, t.label(), r);
+            progress.advance(r.outcome().ok());
+        });
+        progress.hide();
+        List<String> names = new ArrayList<>(targets.size());
+        for (TargetSpec t : targets) {
+            names.add(t.label());
+        }
+        view.end(names, results, System.nanoTime() - start);
+        return view.exitCode();
+    }
+
+    /** The --peer-info report of each target, as each ends. */
     private static int peerInfo(List<TargetSpec> targets, int parallel, EchoSettings base, ProbeProposal proposal,
-                                boolean checkCalledAe, int warnDays, boolean many, PrintStream out, PrintStream err)
-            throws InterruptedException {
-        Progress progress = new Progress(err, many && Progress.stderrIsTerminal(), targets.size());
+                                boolean checkCalledAe, int warnDays, boolean json, Progress progress,
+                                PrintStream out) throws InterruptedException {
         List<PeerInfo> infos = FleetRun.run(targets, parallel, t -> {
             EchoSettings s = forTarget(base, t);
             ProbeProposal own = new ProbeProposal(proposal.callingAeTitle(), s.proposal().calledAeTitle(),
                     proposal.maxPduLength(), proposal.abstractSyntaxes(), proposal.transferSyntaxes(),
                     proposal.roles(), proposal.async());
             return new PeerInfoProbe(s, own, checkCalledAe).run();
-        }, (t, info) -> {
+        }, (i, t, info) -> {
             progress.hide();
-            out.print(PeerInfoText.format(t.address(), info, warnDays, Instant.now()));
+            Instant now = Instant.now();
+            out.print(json
+                    ? PeerInfoJson.object(t.label(), t.host(), t.port(), forTarget(base, t).proposal().calledAeTitle(),
+                            info, warnDays, now) + "\n"
+                    : PeerInfoText.format(t.label(), info, warnDays, now));
             out.flush();
             progress.advance(info.outcome().exitCode() == 0);
         });
-        progress.hide();
-        int worst = 0;
         for (PeerInfo info : infos) {
-            worst = worse(worst, info.outcome().exitCode());
+            if (info.outcome().exitCode() != 0) {
+                return info.outcome().exitCode(); // a report is whole (0) or not (1): no other code
+            }
         }
-        return worst;
-    }
-
-    /**
-     * Of two exit codes, the worse: 1 (no association: the peer is not reachable as a DICOM
-     * service at all) ranks above 70 (associated, but an echo failed), which ranks above 0.
-     */
-    static int worse(int a, int b) {
-        return rank(a) >= rank(b) ? a : b;
-    }
-
-    private static int rank(int code) {
-        return switch (code) {
-            case 0 -> 0;
-            case 70 -> 1;
-            default -> 2;
-        };
+        return 0;
     }
 
     /** Every target: the --targets files in order, then the AE@HOST:PORT parameters; or the one peer port. */
@@ -155,7 +193,8 @@ final class ManyPeersCommand {
                 if (plain.size() > 2) {
                     throw new UsageException("Too many parameters");
                 }
-                out.add(new TargetSpec(plain.get(0), null, plain.get(0), Values.port(plain.get(1))));
+                TargetSpec one = new TargetSpec("", null, plain.get(0), Values.port(plain.get(1)));
+                out.add(new TargetSpec(one.address(), null, one.host(), one.port()));
             } else if (!plain.isEmpty()) {
                 throw new UsageException("Parameter '" + plain.get(0)
                         + "' is not a target: with --targets or AE@HOST:PORT parameters, give every target so");

@@ -24,8 +24,8 @@ public final class FleetRun {
 
     @FunctionalInterface
     public interface Done<R> {
-        /** Called under the run's lock: implementations print without interleaving. */
-        void finished(TargetSpec target, R result);
+        /** Called under the run's lock, so implementations print without interleaving; {@code index} from 0. */
+        void finished(int index, TargetSpec target, R result);
     }
 
     private FleetRun() {
@@ -45,7 +45,7 @@ public final class FleetRun {
                     R r = work.run(t);
                     synchronized (lock) {
                         results[i] = r;
-                        done.finished(t, r);
+                        done.finished(i, t, r);
                     }
                 } catch (RuntimeException | Error e) {
                     synchronized (lock) {

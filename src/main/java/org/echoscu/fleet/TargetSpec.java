@@ -11,4 +11,10 @@ public record TargetSpec(String name, String calledAeTitle, String host, int por
         String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
         return (calledAeTitle == null ? "" : calledAeTitle + "@") + h + ":" + port;
     }
+
+    /** How outputs name the target, in one word: its address, after its name when it has one of its own (Orthanc's). */
+    public String label() {
+        String address = address();
+        return name.equals(address) ? address : name + "=" + address;
+    }
 }

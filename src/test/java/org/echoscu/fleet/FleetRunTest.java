@@ -41,7 +41,7 @@ class FleetRunTest {
             }
             inFlight.decrementAndGet();
             return t.port();
-        }, (t, r) -> { });
+        }, (i, t, r) -> { });
         assertThat(most.get()).isEqualTo(parallel);
         assertThat(allStarted.getCount()).isZero();
         assertThat(results).hasSize(50);
@@ -54,7 +54,7 @@ class FleetRunTest {
     void doneHearsOfEachTargetOnceOneAtATime() throws Exception {
         AtomicInteger inDone = new AtomicInteger();
         List<String> heard = new ArrayList<>();
-        FleetRun.run(targets(40), 8, TargetSpec::name, (t, r) -> {
+        FleetRun.run(targets(40), 8, TargetSpec::name, (i, t, r) -> {
             assertThat(inDone.incrementAndGet()).isEqualTo(1);
             heard.add(r);
             inDone.decrementAndGet();
@@ -64,10 +64,10 @@ class FleetRunTest {
 
     @Test
     void fewerTargetsThanParallelAndABugSurfaces() throws Exception {
-        assertThat(FleetRun.run(targets(2), 32, TargetSpec::host, (t, r) -> { })).containsExactly("h0", "h1");
+        assertThat(FleetRun.run(targets(2), 32, TargetSpec::host, (i, t, r) -> { })).containsExactly("h0", "h1");
         assertThatThrownBy(() -> FleetRun.run(targets(5), 2, t -> {
             throw new IllegalStateException("bug");
-        }, (t, r) -> { })).isInstanceOf(IllegalStateException.class).hasMessage("bug");
+        }, (i, t, r) -> { })).isInstanceOf(IllegalStateException.class).hasMessage("bug");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.echoscu.fleet;
+package org.echoscu.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
