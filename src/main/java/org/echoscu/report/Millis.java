@@ -12,12 +12,14 @@ final class Millis {
     private Millis() {
     }
 
-    /** {@code nanos} in ms to three significant digits: 0.0312, 1.23, 45.6, 1230. */
+    /** {@code nanos} in ms to three significant digits, trailing zeros kept: 0.0312, 2.00, 45.6, 1230. */
     static String human(double nanos) {
         if (nanos <= 0) {
             return "0";
         }
-        return new BigDecimal(nanos / 1e6).round(THREE).stripTrailingZeros().toPlainString();
+        BigDecimal ms = new BigDecimal(nanos / 1e6).round(THREE);
+        int integerDigits = ms.precision() - ms.scale();
+        return ms.setScale(Math.max(0, 3 - integerDigits), RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /** {@code nanos} in ms with microsecond resolution, for JSON. */

@@ -88,7 +88,7 @@ public final class TextView implements ProbeView {
     static String statistics(Series s) {
         StringBuilder sb = new StringBuilder();
         ProbeResult any = s.last();
-        String who = any == null ? "peer" : peer(any.target());
+        String who = any == null ? "peer" : any.target().host() + " port " + any.target().port();
         sb.append("--- ").append(who).append(" DICOM echo statistics ---\n");
         if (s.probes() > 1 || s.wasInterrupted()) {
             sb.append(s.probes()).append(" probes, ").append(s.succeeded()).append(" succeeded, ")

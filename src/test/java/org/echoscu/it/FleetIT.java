@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
 
+import org.echoscu.ProbeSchema;
 import org.echoscu.pdu.AAbort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,11 +135,7 @@ class FleetIT {
         Run r = Commands.echoscu("--format", "json", "-ta", "2", "A@127.0.0.1:" + echoscp.port,
                 "B@127.0.0.1:" + refusing, "C@127.0.0.1:" + storescp.port);
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        ObjectMapper json = new ObjectMapper();
-        List<JsonNode> objects = new ArrayList<>();
-        for (String line : r.stdout().split("\n")) {
-            objects.add(json.readTree(line));
-        }
+        List<JsonNode> objects = ProbeSchema.validLines(r.stdout());
         assertThat(objects).hasSize(3);
         Map<String, String> reasonByAe = new java.util.TreeMap<>();
         for (JsonNode o : objects) {
