@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.echoscu.ProbeSchema;
 import org.echoscu.acse.Uids;
 import org.echoscu.pdu.AAssociateAc;
 import org.echoscu.pdu.AAssociateRq;
@@ -20,6 +23,8 @@ import org.echoscu.pdu.UserInfoSubItem;
 import org.echoscu.pdu.UserInformation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code --peer-info} against real peers: our echoscp varied with +xs/+xi/+ac/+ch and TLS,
@@ -249,6 +254,64 @@ class PeerInfoIT {
                     "implementation version name: OFFIS_DCMTK_");
             assertThat(r.stdout()).containsPattern("E: association request failed: .*refused");
             assertThat(r.stderr()).as("no progress line when stderr is not a terminal").doesNotContain("done, ");
+        }
+    }
+
+    @Test
+    void jsonObjectsFollowTheirSchema() throws Exception {
+        try (Server scp = Server.echoscp(); Server rejecting = Server.echoscp("+ac", "SOMEONE");
+             FakePeer answering = FakePeer.start(c -> {
+                 AAssociateRq rq = c.readRq();
+                 AAssociateAc all = FakePeer.Conn.acceptAll(rq, 0);
+                 List<UserInfoSubItem> items = new ArrayList<>(all.userInformation().subItems());
+                 items.add(new UserInfoSubItem.AsyncOperationsWindow(0, 3));
+                 items.add(new UserInfoSubItem.RoleSelection(Uids.VERIFICATION_SOP_CLASS, 0, 1));
+                 c.send(new AAssociateAc(1, rq.calledAeTitle(), rq.callingAeTitle(), Uids.APPLICATION_CONTEXT,
+                         all.presentationContexts(), new UserInformation(items)));
+                 releaseWhenAsked(c);
+             })) {
+            Run r = Commands.echoscu("--peer-info", "--format", "json", "-pts", "2", "--probe-sop", "CTImageStorage",
+                    "--probe-roles", "--probe-async", "--check-called-ae", "-ta", "5",
+                    "ECHOSCP@127.0.0.1:" + scp.port, "NOBODY@127.0.0.1:" + rejecting.port,
+                    "FAKE@127.0.0.1:" + answering.port);
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+            Map<String, JsonNode> byAe = new HashMap<>();
+            for (JsonNode o
+                    : ProbeSchema.validLines(r.stdout(), "echoscu-peer-info.schema.json")) {
+                byAe.put(o.get("target").get("called_ae").asText(), o);
+            }
+            assertThat(byAe).containsOnlyKeys("ECHOSCP", "NOBODY", "FAKE");
+            JsonNode echo = byAe.get("ECHOSCP");
+            assertThat(echo.get("exit_code").asInt()).isZero();
+            JsonNode verification = echo.get("abstract_syntaxes").get(Uids.VERIFICATION_SOP_CLASS);
+            assertThat(verification.get("accepted").toString()).isEqualTo("[\"" + IMPLICIT + "\",\"" + EXPLICIT + "\"]");
+            assertThat(verification.get("role").isNull()).isTrue();
+            assertThat(echo.get("abstract_syntaxes").get("1.2.840.10008.5.1.4.1.1.2").get("refused").get(IMPLICIT)
+                    .asText()).isEqualTo("abstract-syntax-not-supported");
+            assertThat(echo.get("async").isNull()).isTrue();
+            assertThat(echo.get("called_ae_check").get("verdict").asText()).isEqualTo("does-not-check");
+            JsonNode nobody = byAe.get("NOBODY");
+            assertThat(nobody.get("exit_code").asInt()).isEqualTo(1);
+            assertThat(nobody.get("peer").isNull()).isTrue();
+            assertThat(nobody.get("failures").get(0).asText()).contains("Calling AE Title Not Recognized");
+            JsonNode fake = byAe.get("FAKE");
+            assertThat(fake.get("peer").get("max_pdu_length").asLong()).isZero();
+            assertThat(fake.get("async").get("max_invoked").asInt()).isZero();
+            assertThat(fake.get("async").get("max_performed").asInt()).isEqualTo(3);
+            JsonNode role = fake.get("abstract_syntaxes").get(Uids.VERIFICATION_SOP_CLASS).get("role");
+            assertThat(role.get("scu").asBoolean()).isFalse();
+            assertThat(role.get("scp").asBoolean()).isTrue();
+        }
+        List<String> serverTls = TlsRuns.serverTls(org.echoscu.tls.TlsProfile.BCP195);
+        try (Server tls = Server.echoscp(TlsRuns.args(serverTls, "-ic"))) {
+            Run r = Commands.echoscu("--peer-info", "--format", "json", "-pts", "1", "+tla", "+cf",
+                    TlsRuns.pki("ca.pem"), "127.0.0.1", String.valueOf(tls.port));
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            JsonNode o = ProbeSchema.validLines(r.stdout(),
+                    "echoscu-peer-info.schema.json").get(0);
+            assertThat(o.get("target").get("tls").asBoolean()).isTrue();
+            assertThat(o.get("tls").get("certificate").get("subject").asText()).startsWith("CN=");
+            assertThat(o.get("tls").get("certificate").get("days_left").asInt()).isBetween(0, 400);
         }
     }
 
