@@ -54,16 +54,8 @@ public final class FleetView {
 
     /** {@code reason target phase=…ms … total=…ms[: message]}. */
     static String line(String name, ProbeResult r) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%-17s %s", r.outcome().reason().key(), name));
-        for (Map.Entry<Phase, Long> e : r.times().asMap().entrySet()) {
-            sb.append(' ').append(e.getKey().key()).append('=').append(Millis.human(e.getValue())).append("ms");
-        }
-        sb.append(" total=").append(Millis.human(r.times().totalNanos())).append("ms");
-        if (r.outcome().message() != null) {
-            sb.append(": ").append(Words.oneLine(r.outcome().message()));
-        }
-        return sb.toString();
+        StringBuilder sb = new StringBuilder(String.format("%-17s %s", r.outcome().reason().key(), name));
+        return TextView.phasesAndMessage(sb, r).toString();
     }
 
     static String table(List<String> names, List<ProbeResult> results) {
