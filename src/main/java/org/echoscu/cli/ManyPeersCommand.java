@@ -195,9 +195,10 @@ final class ManyPeersCommand {
                 }
                 TargetSpec one = new TargetSpec("", null, plain.get(0), Values.port(plain.get(1)));
                 out.add(new TargetSpec(one.address(), null, one.host(), one.port()));
-            } else if (!plain.isEmpty()) {
-                throw new UsageException("Parameter '" + plain.get(0)
-                        + "' is not a target: with --targets or AE@HOST:PORT parameters, give every target so");
+            } else {
+                for (String param : plain) { // beside AE@HOST:PORT words, HOST:PORT is a target too
+                    out.add(TargetWords.parse(param));
+                }
             }
         } catch (TargetFormatException e) {
             throw new UsageException(e.getMessage());
