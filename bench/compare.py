@@ -132,7 +132,7 @@ def machine(root, java):
         info["dcmtk"] = d.stdout.decode().splitlines()[0].strip()
     except (OSError, IndexError):
         info["dcmtk"] = "?"
-    info["cds"] = "yes" if os.path.isfile(os.path.join(root, "target", "echoscu.jsa")) else "no"
+    info["cds"] = "yes" if os.path.isdir(os.path.join(root, "target", "archive")) else "no"
     info["load"] = " ".join(open("/proc/loadavg").read().split()[:3])
     return info
 

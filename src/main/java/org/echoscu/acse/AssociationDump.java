@@ -47,8 +47,7 @@ public final class AssociationDump {
         line(sb, "Their Max PDU Receive Size:  ", String.valueOf(ac == null && weAreRequestor ? 0 : theirs.maxLength()));
         sb.append("Presentation Contexts:\n");
         for (PresentationContextRq pc : rq.presentationContexts()) {
-            PresentationContextAc answer = ac == null ? null : ac.presentationContexts().stream()
-                    .filter(a -> a.id() == pc.id()).findFirst().orElse(null);
+            PresentationContextAc answer = answerTo(ac, pc.id());
             context(sb, pc, answer, ac != null, rqInfo, acInfo);
         }
         line(sb, "Requested Extended Negotiation: ", extended(rqInfo));
@@ -61,7 +60,8 @@ public final class AssociationDump {
 
     private static void context(StringBuilder sb, PresentationContextRq pc, PresentationContextAc answer,
                                 boolean answered, UserInformation rqInfo, UserInformation acInfo) {
-        sb.append(String.format("  Context ID:        %d (%s)%n", pc.id(), status(answer, answered)));
+        sb.append("  Context ID:        ").append(pc.id()).append(" (").append(status(answer, answered)).append(")")
+                .append(System.lineSeparator());
         sb.append("    Abstract Syntax: ").append(name(pc.abstractSyntax())).append('\n');
         sb.append("    Proposed SCP/SCU Role: ").append(role(rqInfo, pc.abstractSyntax())).append('\n');
         if (answered) {
@@ -130,5 +130,17 @@ public final class AssociationDump {
 
     private static void line(StringBuilder sb, String label, String value) {
         sb.append(label).append(value).append('\n');
+    }
+
+    /** The AC's answer for context {@code id}, or null (a loop: no stream machinery in a -d run). */
+    private static PresentationContextAc answerTo(AAssociateAc ac, int id) {
+        if (ac != null) {
+            for (PresentationContextAc a : ac.presentationContexts()) {
+                if (a.id() == id) {
+                    return a;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -3,64 +3,139 @@ package org.echoscu.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.echoscu.net.SocketLayer;
 import org.echoscu.scp.EchoScp;
 import org.echoscu.scp.ScpSettings;
 
 /**
- * The training run behind the class-data-sharing archive that {@code bin/echoscu} and
- * {@code bin/echoscp} start from (target/echoscu.jsa, made by {@code mvn package} with
- * -XX:ArchiveClassesAtExit): it does what a plain run does, in one JVM, so every class a plain
- * echo loads is in the archive. An echoscp on a free loopback port, echoscu's command line
- * read and a few real C-ECHOs sent to it, help texts printed to nowhere. Nothing is logged at
- * the default level, so Logback is not in the archive: a plain echo does not load it either.
+ * The training run behind the start-up archive that {@code bin/echoscu} and {@code bin/echoscp}
+ * start from (bin/.train: a class-data-sharing archive, or JDK 25's AOT cache): in one JVM it
+ * does what the common runs do, so the classes they load (and, on JDK 25, their linking and
+ * method profiles) are in the archive. With the argument {@code plain}: an echoscp on a free
+ * loopback port, echoscu's plain, verbose (-v), debug (-d) and --repeat runs against it, and
+ * the help and version texts. With {@code tls}: a TLS echo with a throw-away RSA-2048 key and
+ * certificate (PEM, as a user's would be). Two archives, because JDK 25 loads every class of
+ * an AOT cache at start: JSSE's in the plain echo's cache cost it about 150 ms of CPU
+ * (docs/PERFORMANCE.md). Standard error is sent to nowhere, so the build shows no log lines.
  *
  * <p>It never fails the build: if anything goes wrong it says so and the archive is simply
- * left out (bin/.launch runs without one).
+ * smaller (bin/.launch runs with or without one).
  */
 public final class CdsTraining {
 
     private CdsTraining() {
     }
 
-    /** @param args the archive path, deleted first so that a failed dump leaves no stale archive */
+    /** @param args {@code plain} or {@code tls}: which runs to train */
     public static void main(String[] args) {
+        boolean tls = args.length > 0 && args[0].equals("tls");
+        PrintStream err = System.err;
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true);
+        if (System.getProperty("training.verbose") == null) {
+            System.setErr(nowhere);
+        }
         try {
-            if (args.length > 0) {
-                Files.deleteIfExists(Path.of(args[0]));
-            }
-            int code = train();
+            int code = tls ? tls(nowhere) : train(nowhere);
             if (code != 0) {
-                System.err.println("CDS training: the echo failed (exit code " + code + "); the archive may be incomplete");
+                err.println("start-up archive training: an echo failed (exit code " + code
+                        + "); the archive may be incomplete");
             }
         } catch (Exception | Error e) {
-            System.err.println("CDS training failed, the archive may be incomplete: " + e);
+            err.println("start-up archive training failed, the archive may be incomplete: " + e);
+        } finally {
+            System.setErr(err);
         }
     }
 
-    private static int train() throws UsageException, IOException {
-        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true);
-        OptionTable scpTable = EchoscpCommand.table();
-        ScpSettings parsed = EchoscpCommand.settings(DcmtkParser.parse(scpTable, List.of("104")));
-        ScpSettings s = new ScpSettings(0, parsed.family(), parsed.policy(), parsed.socketTimeout(),
-                parsed.acseTimeout(), parsed.dimseTimeout(), parsed.maxAssociations(), parsed.layer());
-        EchoScp scp = new EchoScp(s);
+    private static int train(PrintStream nowhere) throws Exception {
+        int code;
+        EchoScp scp = echoscp(List.of("104"), null);
         int port = scp.start();
         try {
             String p = Integer.toString(port);
-            int code = EchoscuCommand.run(new String[] {"127.0.0.1", p}, nowhere, nowhere);
-            if (code == 0) {
-                code = EchoscuCommand.run(new String[] {"--repeat", "200", "-aec", "ECHOSCP", "localhost", p},
-                        nowhere, nowhere);
-            }
+            code = EchoscuCommand.run(new String[] {"127.0.0.1", p}, nowhere, nowhere);
+            code |= EchoscuCommand.run(new String[] {"-v", "127.0.0.1", p}, nowhere, nowhere);
+            code |= EchoscuCommand.run(new String[] {"-d", "127.0.0.1", p}, nowhere, nowhere);
+            code |= EchoscuCommand.run(new String[] {"--repeat", "200", "-aec", "ECHOSCP", "localhost", p},
+                    nowhere, nowhere);
             EchoscuCommand.run(new String[] {"-h"}, nowhere, nowhere);
+            EchoscuCommand.run(new String[] {"--version"}, nowhere, nowhere);
             EchoscpCommand.run(new String[] {"-h"}, nowhere, nowhere);
-            return code;
         } finally {
             scp.close();
         }
+        return code;
+    }
+
+    /** A TLS echo as a user runs it: +tls with an RSA-2048 PEM key and certificate, +cf the CA. */
+    private static int tls(PrintStream nowhere) throws Exception {
+        Path dir = Files.createTempDirectory("echoscu-training");
+        try {
+            String key = dir.resolve("key.pem").toString();
+            String cert = dir.resolve("cert.pem").toString();
+            selfSigned(key, cert);
+            List<String> tls = List.of("+tls", key, cert, "+cf", cert);
+            EchoScp scp = echoscp(List.of("104"), tls);
+            int port = scp.start();
+            try {
+                String[] argv = {"+tls", key, cert, "+cf", cert, "127.0.0.1", Integer.toString(port)};
+                return EchoscuCommand.run(argv, nowhere, nowhere);
+            } finally {
+                scp.close();
+            }
+        } finally {
+            for (String f : List.of("key.pem", "cert.pem")) {
+                Files.deleteIfExists(dir.resolve(f));
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static EchoScp echoscp(List<String> args, List<String> tls) throws UsageException {
+        List<String> all = new java.util.ArrayList<>(args);
+        if (tls != null) {
+            all.addAll(0, tls);
+        }
+        ParsedArgs p = DcmtkParser.parse(EchoscpCommand.table(), all);
+        ScpSettings parsed = EchoscpCommand.settings(p);
+        SocketLayer layer = tls == null ? null : TlsRuntime.serverLayer(TlsRuntime.settings(p, false),
+                parsed.acseTimeout(), org.echoscu.log.Logs.get("dcmtk.apps.echoscp"));
+        return new EchoScp(new ScpSettings(0, parsed.family(), parsed.policy(), parsed.socketTimeout(),
+                parsed.acseTimeout(), parsed.dimseTimeout(), parsed.maxAssociations(), layer));
+    }
+
+    /** A throw-away self-signed RSA-2048 key and certificate, written as PEM (PKCS#8 key). */
+    private static void selfSigned(String keyFile, String certFile) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        X500Name name = new X500Name("CN=echoscu training");
+        long now = System.currentTimeMillis();
+        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
+                name, BigInteger.ONE, new Date(now - 60_000), new Date(now + 86_400_000L), name, pair.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+        pem(keyFile, "PRIVATE KEY", pair.getPrivate().getEncoded());
+        pem(certFile, "CERTIFICATE", cert.getEncoded());
+    }
+
+    private static void pem(String file, String type, byte[] der) throws IOException {
+        String body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der);
+        Files.writeString(Path.of(file), "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n",
+                StandardCharsets.US_ASCII);
     }
 }

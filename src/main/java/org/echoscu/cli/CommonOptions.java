@@ -24,7 +24,9 @@ final class CommonOptions {
                 .flag("-d", "--debug", "debug mode, print debug information")
                 .option("-ll", "--log-level", 1, "[l]evel: string constant",
                         "(fatal, error, warn, info, debug, trace)", "use level l for the logger")
-                .option("-lc", "--log-config", 1, "[f]ilename: string", "use config file f for the logger");
+                .choices(DcmtkLevel.OPTION_NAMES) // DcmtkLevel is loaded on every run anyway
+                .option("-lc", "--log-config", 1, "[f]ilename: string", "use config file f for the logger")
+                .values(OptionTable.FILE);
     }
 
     /** The network settings both tools share: seconds, 0 for none; our maximum receive PDU. */
@@ -61,22 +63,27 @@ final class CommonOptions {
                 .heading(1, "transport protocol stack:")
                 .flag("-tls", "--disable-tls", "use normal TCP/IP connection (default)")
                 .option("+tls", "--enable-tls", 2, "[p]rivate key file, [c]ertificate file: string",
-                        "use authenticated secure TLS connection");
+                        "use authenticated secure TLS connection")
+                .values(OptionTable.FILE);
         if (client) {
             t.flag("+tla", "--anonymous-tls", "use secure TLS connection without certificate");
         }
         t.heading(1, "private key password (only with --enable-tls):")
                 .flag("+ps", "--std-passwd", "prompt user to type password on stdin (default)")
                 .option("+pw", "--use-passwd", 1, "[p]assword: string", "use specified password")
+                .values(OptionTable.TEXT)
                 .flag("-pw", "--null-passwd", "use empty string as password")
                 .heading(1, "key and certificate file format:")
                 .flag("-pem", "--pem-keys", "read keys and certificates as PEM file (default)")
                 .flag("-der", "--der-keys", "read keys and certificates as DER file")
                 .heading(1, "certification authority:")
                 .option("+cf", "--add-cert-file", 1, "[f]ilename: string", "add certificate file to list of certificates")
+                .values(OptionTable.FILE)
                 .option("+cd", "--add-cert-dir", 1, "[d]irectory: string", "add certificates in d to list of certificates")
+                .values(OptionTable.DIRECTORY)
                 .option("+crl", "--add-crl-file", 1, "[f]ilename: string", "add certificate revocation list file",
                         "(implies --enable-crl-vfy)")
+                .values(OptionTable.FILE)
                 .flag("+crv", "--enable-crl-vfy", "enable leaf CRL verification")
                 .flag("+cra", "--enable-crl-all", "enable full chain CRL verification")
                 .heading(1, "security profile:")
@@ -92,11 +99,14 @@ final class CommonOptions {
                 .flag(null, "--list-profiles", "show list of supported TLS profiles and exit")
                 .option("+cs", "--cipher", 1, "[c]iphersuite name: string", "add ciphersuite to list of negotiated suites",
                         "(not with --profile-bcp195-ex)")
+                .values(OptionTable.CIPHERSUITE)
                 .heading(1, "pseudo random generator:")
                 .option("+rs", "--seed", 1, "[f]ilename: string", "seed random generator with contents of f")
+                .values(OptionTable.FILE)
                 .flag("+ws", "--write-seed", "write back modified seed (only with --seed)")
                 .option("+wf", "--write-seed-file", 1, "[f]ilename: string (only with --seed)",
                         "write modified seed to file f")
+                .values(OptionTable.FILE)
                 .heading(1, "peer authentication:")
                 .flag("-rc", "--require-peer-cert", "verify peer certificate, fail if absent (default)");
         if (!client) {
@@ -106,7 +116,9 @@ final class CommonOptions {
         if (client) {
             t.heading(1, "offline certificate verification:")
                     .option("+vc", "--verify-cert", 1, "[f]ilename: string", "verify certificate against CA settings")
-                    .option("+rc", "--is-root-cert", 1, "[f]ilename: string", "check if certificate is self-signed root CA");
+                    .values(OptionTable.FILE)
+                    .option("+rc", "--is-root-cert", 1, "[f]ilename: string", "check if certificate is self-signed root CA")
+                    .values(OptionTable.FILE);
         }
     }
 

@@ -21,6 +21,7 @@ public final class EchoscpCommand {
 
     static final String TOOL = "echoscp";
     static final String PURPOSE = "DICOM verification (C-ECHO) SCP";
+    static final String USAGE = "echoscp [options] port";
 
     private EchoscpCommand() {
     }
@@ -68,7 +69,7 @@ public final class EchoscpCommand {
     /** @return the exit code; when the server started, only once it has stopped */
     static int run(String[] argv, PrintStream out, PrintStream err) {
         OptionTable table = table();
-        return new DcmtkTool(TOOL, PURPOSE, "echoscp [options] port", table).run(argv, out, err, (p, args) -> {
+        return new DcmtkTool(TOOL, PURPOSE, USAGE, table).run(argv, out, err, (p, args) -> {
             if (TlsOptions.exclusive(p, false)) { // +cc and --list-profiles act alone
                 TlsOptions.check(p, false);
                 return TlsRuntime.exclusive(p, TOOL, PURPOSE, false, args, out, err,

@@ -17,6 +17,7 @@ public final class EchoscuCommand {
 
     static final String TOOL = "echoscu";
     static final String PURPOSE = "DICOM verification (C-ECHO) SCU";
+    static final String USAGE = "echoscu [options] peer port";
     /** The options that leave the plain echo for {@link ManyPeersCommand} (names only: no class loads for them). */
     private static final String[] MANY_PEERS_OPTIONS = {"--targets", "--parallel", "--peer-info", "--probe-sop",
         "--probe-roles", "--probe-async", "--check-called-ae", "--cert-warn-days"};
@@ -109,7 +110,7 @@ public final class EchoscuCommand {
 
     static int run(String[] argv, PrintStream out, PrintStream err) {
         OptionTable table = table();
-        DcmtkTool tool = new DcmtkTool(TOOL, PURPOSE, "echoscu [options] peer port", table);
+        DcmtkTool tool = new DcmtkTool(TOOL, PURPOSE, USAGE, table);
         if (nagiosAsked(argv)) { // a plugin answers even a bad command line as one: UNKNOWN, exit 3
             tool.onUsageError(NagiosView.unknown("bad command line:") + " ", NagiosView.UNKNOWN);
         }

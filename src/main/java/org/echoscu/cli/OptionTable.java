@@ -6,12 +6,35 @@ import java.util.List;
 /**
  * A tool's options as DCMTK's help text lists them: headings at two depths, each option with
  * its short and long name, the number of values it takes and its help lines. One table
- * serves the parser and the help text, so the two cannot drift apart.
+ * serves the parser, the help text, and (at build time, {@code org.echoscu.cli.ship}) the man
+ * pages and the shell completion, so none of them can drift apart.
  */
 public final class OptionTable {
 
-    /** One option. {@code lines}: the value description (if any) first, then what it does. */
-    public record Opt(String shortName, String longName, int arity, List<String> lines, int depth) {
+    // What an option's values are (Opt.kind), for shell completion and the man page. Plain
+    // strings, not an enum, so that building the table loads no further class on a plain echo.
+    /** Any text the completion cannot guess (AE titles, numbers, passwords). */
+    public static final String TEXT = "text";
+    public static final String FILE = "file";
+    public static final String DIRECTORY = "directory";
+    /** One of {@link Opt#choices()}. */
+    public static final String CHOICE = "choice";
+    /** A TLS ciphersuite name of the JVM that runs the command (as {@code +cc} lists them). */
+    public static final String CIPHERSUITE = "ciphersuite";
+
+    /**
+     * One option. {@code lines}: the value description (if any) first, then what it does.
+     * {@code kind}: what its values are (one of the constants above; null for a flag, or when
+     * not said: then the value description decides, see {@code ship.ValueKinds});
+     * {@code choices}: the values a {@link #CHOICE} option takes.
+     */
+    public record Opt(String shortName, String longName, int arity, List<String> lines, int depth,
+            String kind, List<String> choices) {
+
+        public Opt(String shortName, String longName, int arity, List<String> lines, int depth) {
+            this(shortName, longName, arity, lines, depth, null, List.of());
+        }
+
         /** The name DCMTK's messages use: the long one when there is one. */
         public String display() {
             return longName != null ? longName : shortName;
@@ -29,10 +52,12 @@ public final class OptionTable {
         }
     }
 
-    private record Heading(String text, int depth) {
+    /** A heading of the help text; depth 0 for "general options:", 1 for the sub-groups. */
+    public record Heading(String text, int depth) {
     }
 
-    private record Parameter(String name, String description) {
+    /** A positional parameter, as the help text lists it. */
+    public record Parameter(String name, String description) {
     }
 
     private final List<Object> entries = new ArrayList<>();
@@ -60,6 +85,34 @@ public final class OptionTable {
         entries.add(o);
         options.add(o);
         return this;
+    }
+
+    /** Says what the values of the option just added are: {@link #FILE}, {@link #DIRECTORY}, .... */
+    public OptionTable values(String kind) {
+        return replaceLast(kind, List.of());
+    }
+
+    /** The option just added takes one of these values (for completion; the parser checks them too where its owner asks). */
+    public OptionTable choices(String... values) {
+        return replaceLast(CHOICE, List.of(values));
+    }
+
+    private OptionTable replaceLast(String kind, List<String> choices) {
+        Opt last = options.get(options.size() - 1);
+        Opt changed = new Opt(last.shortName(), last.longName(), last.arity(), last.lines(), last.depth(), kind, choices);
+        options.set(options.size() - 1, changed);
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (entries.get(i) == last) { // by identity: a record's equals would bootstrap ObjectMethods at start-up
+                entries.set(i, changed);
+                break;
+            }
+        }
+        return this;
+    }
+
+    /** Parameters, headings and options in the order of the help text: {@link Parameter}, {@link Heading}, {@link Opt}. */
+    public List<Object> entries() {
+        return java.util.Collections.unmodifiableList(entries);
     }
 
     public List<Opt> options() {

@@ -1,25 +1,19 @@
 package org.echoscu.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
-
 /** The version and build date stamped by Maven, and the header DCMTK's tools print. */
 public final class Version {
 
     public static final String TOOLKIT = "jecho";
 
-    private static Properties props;
-
     private Version() {
     }
 
     public static String version() {
-        return load().getProperty("version", "0.0.0");
+        return BuildInfo.VERSION;
     }
 
     public static String date() {
-        return load().getProperty("date", "unknown");
+        return BuildInfo.DATE;
     }
 
     /** DCMTK's first line, e.g. {@code $jecho: echoscu v0.1.0 2026-11-27 $}. */
@@ -40,30 +34,16 @@ public final class Version {
         sb.append("Implementation: ").append(org.echoscu.acse.Uids.IMPLEMENTATION_CLASS_UID).append(' ')
                 .append(org.echoscu.acse.Uids.IMPLEMENTATION_VERSION_NAME).append("\n\n");
         sb.append("External libraries used:\n");
-        library(sb, "picocli", "picocli");
-        library(sb, "SLF4J", "slf4j");
-        library(sb, "Logback", "logback");
-        library(sb, "Bouncy Castle (TLS keys and certificates)", "bouncycastle");
+        library(sb, "picocli", BuildInfo.PICOCLI);
+        library(sb, "SLF4J", BuildInfo.SLF4J);
+        library(sb, "Logback", BuildInfo.LOGBACK);
+        library(sb, "Bouncy Castle (TLS keys and certificates)", BuildInfo.BOUNCY_CASTLE);
         sb.append("- JSSE (").append(System.getProperty("java.vendor")).append(" ")
                 .append(System.getProperty("java.version")).append(")\n");
         return sb.toString();
     }
 
-    private static void library(StringBuilder sb, String name, String key) {
-        sb.append("- ").append(name).append(", Version ").append(load().getProperty(key, "unknown")).append('\n');
-    }
-
-    private static synchronized Properties load() {
-        if (props == null) {
-            props = new Properties();
-            try (InputStream in = Version.class.getResourceAsStream("/org/echoscu/version.properties")) {
-                if (in != null) {
-                    props.load(in);
-                }
-            } catch (IOException ignored) {
-                // the defaults above say "unknown"
-            }
-        }
-        return props;
+    private static void library(StringBuilder sb, String name, String version) {
+        sb.append("- ").append(name).append(", Version ").append(version).append('\n');
     }
 }

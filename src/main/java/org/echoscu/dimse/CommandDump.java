@@ -1,5 +1,7 @@
 package org.echoscu.dimse;
 
+import org.echoscu.text.Columns;
+import org.echoscu.text.Hex;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -45,7 +47,8 @@ public final class CommandDump {
                 .append('\n');
         if (cs.contains(Tag.STATUS)) {
             int status = intValue(cs, Tag.STATUS);
-            sb.append(String.format("DIMSE Status                  : 0x%04x: %s%n", status, Status.describe(status)));
+            sb.append("DIMSE Status                  : 0x").append(Hex.of(status, 4)).append(": ")
+                    .append(Status.describe(status)).append(System.lineSeparator());
         }
         sb.append("---------------------------- command set ----------------------------\n");
         for (Map.Entry<Integer, byte[]> e : cs.elements().entrySet()) {
@@ -68,7 +71,8 @@ public final class CommandDump {
             default -> hex(v);
         };
         String head = Tag.format(tag) + " " + entry.vr() + " " + value;
-        sb.append(String.format("%-50s # %3d, 1 %s%n", head, v.length, entry.name()));
+        sb.append(Columns.left(head, 50)).append(" # ").append(Columns.right(Integer.toString(v.length), 3))
+                .append(", 1 ").append(entry.name()).append(System.lineSeparator());
     }
 
     private static int intValue(CommandSet cs, int tag) {
@@ -90,7 +94,7 @@ public final class CommandDump {
     private static String hex(byte[] v) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < v.length && i < 32; i++) {
-            sb.append(i == 0 ? "" : "\\").append(String.format("%02x", v[i] & 0xFF));
+            Hex.appendByte(sb.append(i == 0 ? "" : "\\"), v[i] & 0xFF);
         }
         return sb.append(v.length > 32 ? "..." : "").toString();
     }

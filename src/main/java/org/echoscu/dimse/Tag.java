@@ -1,5 +1,7 @@
 package org.echoscu.dimse;
 
+import org.echoscu.text.Hex;
+
 /** Command set elements of PS3.7 §E.1 used by C-ECHO, as (group << 16 | element). */
 public final class Tag {
     public static final int COMMAND_GROUP_LENGTH = 0x0000_0000;
@@ -15,6 +17,6 @@ public final class Tag {
     }
 
     public static String format(int tag) {
-        return String.format("(%04x,%04x)", tag >>> 16, tag & 0xFFFF);
+        return "(" + Hex.of(tag >>> 16, 4) + "," + Hex.of(tag & 0xFFFF, 4) + ")";
     }
 }

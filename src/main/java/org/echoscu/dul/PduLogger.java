@@ -1,5 +1,6 @@
 package org.echoscu.dul;
 
+import org.echoscu.text.Hex;
 import org.echoscu.pdu.PDataTf;
 import org.echoscu.pdu.Pdu;
 import org.echoscu.pdu.PduDecoder;
@@ -52,7 +53,8 @@ public final class PduLogger implements UpperLayer.Listener {
         byte[] b = PduEncoder.encode(pdu);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < b.length; i++) {
-            sb.append(i % 16 == 0 ? "\n" : "").append(String.format("  %02x", b[i] & 0xFF));
+            sb.append(i % 16 == 0 ? "\n" : "").append("  ");
+            Hex.appendByte(sb, b[i] & 0xFF);
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package org.echoscu.scu;
 
+import org.echoscu.text.Hex;
 import java.util.Optional;
 
 import org.echoscu.acse.AssociationDump;
@@ -359,6 +360,6 @@ public final class EchoScu {
     }
 
     private static String hex4(int v) {
-        return String.format("%04x", v);
+        return Hex.of(v, 4);
     }
 }

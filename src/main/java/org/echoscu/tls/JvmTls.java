@@ -46,15 +46,15 @@ public final class JvmTls {
      * @return the entries actually removed (those that were there)
      */
     public static synchronized Set<String> allow(Collection<String> tokens) {
-        if (frozen) {
-            throw new IllegalStateException("jdk.tls.disabledAlgorithms is read already");
-        }
         String current = Security.getProperty(PROPERTY);
         Set<String> removed = new LinkedHashSet<>();
         if (current == null) {
             return removed;
         }
         String changed = without(current, tokens, removed);
+        if (!removed.isEmpty() && frozen) { // a second layer in one process (a client beside a server) that needs more
+            throw new IllegalStateException("jdk.tls.disabledAlgorithms is read already");
+        }
         if (!removed.isEmpty()) {
             Security.setProperty(PROPERTY, changed);
             lifted.addAll(removed);

@@ -45,6 +45,11 @@ final class Server implements AutoCloseable {
         return s;
     }
 
+    /** Any command that listens on {@code port} once started, e.g. an installed copy's echoscp; {@code env} adds variables. */
+    static Server command(List<String> cmd, int port, java.util.Map<String, String> env) {
+        return start(cmd, port, env);
+    }
+
     /**
      * Waits until echoscp has dealt with the connection that found it listening: that socket
      * closed and its thread gone, so counts of sockets and threads start from an idle server.
@@ -67,12 +72,14 @@ final class Server implements AutoCloseable {
     }
 
     private static Server start(List<String> cmd, int port, String javaOpts) {
+        return start(cmd, port, javaOpts.isEmpty() ? java.util.Map.of() : java.util.Map.of("JAVA_OPTS", javaOpts));
+    }
+
+    private static Server start(List<String> cmd, int port, java.util.Map<String, String> env) {
         try {
             Path log = Files.createTempFile("server", ".log");
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-            if (!javaOpts.isEmpty()) {
-                pb.environment().put("JAVA_OPTS", javaOpts);
-            }
+            pb.environment().putAll(env);
             Process p = pb.start();
             Server s = new Server(port, p, log);
             Ports.awaitListening(port, Duration.ofSeconds(20));

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Where one echoscu run's time goes: the JVM's class-load log, with uptime stamps, read at the
+first class of each phase. Markers, not guesses: a phase starts when the first class that only
+it uses is loaded, so each figure is the time from the previous marker to this one. The logging
+itself (-Xlog:class+load to a file) costs a little on every class; the totals say how much.
+
+  python3 bench/breakdown.py PORT [--tls KEY CERT CA TLSPORT] [--runs 15] [-- extra echoscu args]
+"""
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import tempfile
+
+# (phase, the class whose loading ends it); a marker missing from a run (no TLS) is skipped
+PLAIN = [
+    ("JVM start, to our main class", "org.echoscu.cli.EchoscuCommand"),
+    ("option table and parsing", "org.echoscu.scu.EchoSettings"),
+    ("settings, logging set-up", "org.echoscu.scu.EchoScu"),
+    ("TLS: JSSE and profile set-up", "org.echoscu.tls.KeyMaterial"),
+    ("TLS: key, certificate, CA", "org.echoscu.tls.TrustMaterial"),
+    ("TLS: trust manager, SSLContext", "org.echoscu.dul.UpperLayer"),
+    ("association request built, TCP connect (+ TLS handshake)", "org.echoscu.net.Transport"),
+    ("A-ASSOCIATE-RQ to -AC", "org.echoscu.acse.Negotiated"),
+    ("C-ECHO-RQ to -RSP", "org.echoscu.pdu.AReleaseRq"),
+    ("A-RELEASE-RQ to -RP", "org.echoscu.scu.Outcome"),
+    ("exit", "java.lang.Shutdown"),
+]
+
+
+def stamps(path):
+    out = {}
+    for line in open(path):
+        m = re.match(r"\[(\d+\.\d+)s\] (\S+) ", line)
+        if m and m.group(2) not in out:
+            out[m.group(2)] = float(m.group(1)) * 1000
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("port")
+    ap.add_argument("--tls", nargs=4, metavar=("KEY", "CERT", "CA", "TLSPORT"))
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("extra", nargs="*")
+    a = ap.parse_args()
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    argv = [os.path.join(root, "bin", "echoscu")] + a.extra
+    argv += (["+tls", a.tls[0], a.tls[1], "+cf", a.tls[2], "127.0.0.1", a.tls[3]] if a.tls
+             else ["127.0.0.1", a.port])
+    deltas = {name: [] for name, _ in PLAIN}
+    totals = []
+    with tempfile.TemporaryDirectory() as d:
+        log = os.path.join(d, "classes.txt")
+        for _ in range(a.runs):
+            env = dict(os.environ, JAVA_OPTS="-Xlog:class+load:file=%s:uptime" % log)
+            subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            s = stamps(log)
+            prev = 0.0
+            for name, cls in PLAIN:
+                if cls in s:
+                    deltas[name].append(s[cls] - prev)
+                    prev = s[cls]
+            totals.append(prev)
+    print("| phase (ends when this class loads) | median ms |")
+    print("|---|---:|")
+    for name, cls in PLAIN:
+        if deltas[name]:
+            print("| %s (`%s`) | %.1f |" % (name, cls.rsplit(".", 1)[1], statistics.median(deltas[name])))
+    print("| **whole run, to the exit** | **%.1f** |" % statistics.median(totals))
+
+
+if __name__ == "__main__":
+    main()
