@@ -61,32 +61,33 @@ public final class EchoscuCommand {
                 .flag(null, "--abort", "abort association instead of releasing it");
         t.heading(1, "several peers (not in DCMTK):")
                 .option(null, "--targets", 1, "[f]ile: string",
-                        "probe each target of file f: one [AE@]HOST:PORT a line",
-                        "(IPv6 in brackets, # comments), or an Orthanc",
-                        "configuration file (its DicomModalities); may be",
-                        "repeated, and AE@HOST:PORT parameters add to them")
+                        "probe each target of file f, one a line:",
+                        "[AE@]HOST:PORT (IPv6 in brackets, # comments);",
+                        "or an Orthanc configuration file (its",
+                        "DicomModalities); may be repeated, and",
+                        "AE@HOST:PORT parameters add to them")
                 .option(null, "--parallel", 1, "[n]umber: integer (1..1024, default: 32)",
                         "probe up to n targets at once")
                 .heading(1, "what the peer accepts (not in DCMTK):")
                 .flag(null, "--peer-info",
-                        "report what the peer accepts: each transfer syntax",
-                        "of -pts (default: all 38) in a context of its own,",
-                        "for Verification and each --probe-sop")
+                        "report what the peer accepts: each transfer",
+                        "syntax of -pts (default: all 38) in a context",
+                        "of its own, for Verification and --probe-sop")
                 .option(null, "--probe-sop", 1, "[s]op class: UID or name, or list",
                         "also probe this SOP class; may be repeated;",
                         "--probe-sop list prints the names known")
                 .flag(null, "--probe-roles",
-                        "also propose SCP/SCU role selection (some peers",
-                        "drop the connection when they see it)")
+                        "also propose SCP/SCU role selection (some",
+                        "peers drop the connection when they see it)")
                 .flag(null, "--probe-async",
                         "also propose the asynchronous operations window",
-                        "(some peers drop the connection when they see it)")
+                        "(some peers drop the connection on it)")
                 .flag(null, "--check-called-ae",
-                        "tell whether the peer checks the called AE title",
-                        "(one more association, to a random title)")
+                        "tell whether the peer checks the called AE",
+                        "title (one more association, to a random one)")
                 .option(null, "--cert-warn-days", 1, "[d]ays: integer (default: 30)",
-                        "with TLS: warn when the peer certificate expires",
-                        "in fewer than d days");
+                        "with TLS: warn when the peer certificate",
+                        "expires in fewer than d days");
         CommonOptions.tls(t, true);
         // Monitoring (README "Monitoring"): declared here as strings, parsed by MonitorOptions,
         // which loads only when one of these is given.
@@ -197,6 +198,12 @@ public final class EchoscuCommand {
 
     private static EchoSettings settings(ParsedArgs p) throws UsageException {
         List<String> params = p.parameters();
+        int port = peerPort(params); // first: it says what is missing
+        return settings(p, params.get(0), port);
+    }
+
+    /** Checks the {@code peer port} parameters as DCMTK does; returns the port. */
+    static int peerPort(List<String> params) throws UsageException {
         if (params.isEmpty()) {
             throw new UsageException("Missing parameter peer");
         }
@@ -206,7 +213,7 @@ public final class EchoscuCommand {
         if (params.size() > 2) {
             throw new UsageException("Too many parameters");
         }
-        return settings(p, params.get(0), Values.port(params.get(1)));
+        return Values.port(params.get(1));
     }
 
     /** The settings of one echo to {@code peer} {@code port}, the rest from the command line. */

@@ -175,30 +175,14 @@ final class ManyPeersCommand {
             for (ParsedArgs.Occurrence o : p.all("--targets")) {
                 out.addAll(TargetFiles.read(Path.of(o.values().get(0))));
             }
-            List<String> plain = new ArrayList<>();
-            for (String param : p.parameters()) {
-                if (EchoscuCommand.isTargetWord(param)) {
+            List<String> params = p.parameters();
+            if (p.has("--targets") || params.stream().anyMatch(EchoscuCommand::isTargetWord)) {
+                for (String param : params) { // in order; beside AE@HOST:PORT words, HOST:PORT is a target too
                     out.add(TargetWords.parse(param));
-                } else {
-                    plain.add(param);
                 }
-            }
-            if (out.isEmpty() && !p.has("--targets")) {
-                if (plain.isEmpty()) {
-                    throw new UsageException("Missing parameter peer");
-                }
-                if (plain.size() == 1) {
-                    throw new UsageException("Missing parameter port");
-                }
-                if (plain.size() > 2) {
-                    throw new UsageException("Too many parameters");
-                }
-                TargetSpec one = new TargetSpec("", null, plain.get(0), Values.port(plain.get(1)));
-                out.add(new TargetSpec(one.address(), null, one.host(), one.port()));
             } else {
-                for (String param : plain) { // beside AE@HOST:PORT words, HOST:PORT is a target too
-                    out.add(TargetWords.parse(param));
-                }
+                TargetSpec one = new TargetSpec("", null, params.get(0), EchoscuCommand.peerPort(params));
+                out.add(new TargetSpec(one.address(), null, one.host(), one.port()));
             }
         } catch (TargetFormatException e) {
             throw new UsageException(e.getMessage());
