@@ -148,6 +148,25 @@ class FleetIT {
     }
 
     @Test
+    void tlsRepeatAndAeTitlesApplyToEachTarget() throws Exception {
+        List<String> serverTls = TlsRuns.serverTls(org.echoscu.tls.TlsProfile.BCP195);
+        try (Server tls = Server.echoscp(TlsRuns.args(serverTls, "-ic"))) {
+            Run r = Commands.echoscu("--format", "json", "+tla", "+cf", TlsRuns.pki("ca.pem"), "--repeat", "3",
+                    "-aet", "FLEET", "A@127.0.0.1:" + tls.port, "B@127.0.0.1:" + tls.port);
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            List<JsonNode> objects = ProbeSchema.validLines(r.stdout());
+            assertThat(objects).hasSize(2);
+            for (JsonNode o : objects) {
+                assertThat(o.get("outcome").get("reason").asText()).isEqualTo("ok");
+                assertThat(o.get("target").get("tls").asBoolean()).isTrue();
+                assertThat(o.get("target").get("calling_ae").asText()).isEqualTo("FLEET");
+                assertThat(o.get("phases_ms").has("tls")).isTrue();
+                assertThat(o.get("echoes").get("answered").asInt()).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
     void aProgressLineOnATerminalOnly() {
         String command = String.join(" ", Commands.ROOT.resolve("bin/echoscu").toString(),
                 "A@127.0.0.1:" + echoscp.port, "B@127.0.0.1:" + refusing, "--parallel", "1");
