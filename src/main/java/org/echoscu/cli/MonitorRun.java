@@ -52,7 +52,11 @@ final class MonitorRun implements SignalHandler {
         }
         EchoSettings s = layer == null ? settings : EchoscuCommand.withLayer(settings, layer);
         MonitorRun run = new MonitorRun(options);
-        Signal.handle(new Signal("INT"), run);
+        try {
+            Signal.handle(new Signal("INT"), run);
+        } catch (IllegalArgumentException e) { // the JVM keeps SIGINT (-Xrs): Ctrl-C then ends the JVM as usual
+            Logs.get("dcmtk.apps.echoscu").debug("SIGINT not handled: {}", e.getMessage());
+        }
         ProbeView view = options.view(out);
         Series series = run.probes(s, view);
         view.end(series);

@@ -185,6 +185,25 @@ class MonitoringIT {
         }
     }
 
+    @Test
+    void tlsHasAHandshakePhaseAndAFailedHandshakeIsNamedTls() throws Exception {
+        List<String> client = TlsRuns.clientTls(org.echoscu.tls.TlsProfile.BCP195);
+        try (Server tls = Server.echoscp(TlsRuns.args(TlsRuns.serverTls(org.echoscu.tls.TlsProfile.BCP195), "-v"))) {
+            Run timed = Commands.echoscu(TlsRuns.args(client, "--timings", "127.0.0.1", port(tls)));
+            assertThat(timed.exitCode()).as(timed.toString()).isZero();
+            assertThat(timed.stdout().split("\n")).extracting(l -> l.replaceAll(":.*", ""))
+                    .containsExactly("name resolution", "TCP connect", "TLS handshake", "association", "echo",
+                            "release", "total", "peer");
+            JsonNode p = probe(Commands.echoscu(TlsRuns.args(client, "--format", "json", "127.0.0.1", port(tls))));
+            assertThat(p.get("target").get("tls").asBoolean()).isTrue();
+            assertThat(p.get("phases_ms").has("tls")).isTrue();
+        }
+        JsonNode failed = probe(Commands.echoscu(TlsRuns.args(client, "--format", "json", "127.0.0.1",
+                port(echoscp))));
+        assertThat(failed.get("outcome").get("reason").asString()).as(failed.toString()).isEqualTo("tls");
+        assertThat(failed.get("outcome").get("phase").asString()).isEqualTo("tls");
+    }
+
     // ---- Nagios -------------------------------------------------------------------------
 
     @Test
