@@ -22,6 +22,9 @@ PLAIN = [
     ("TLS: JSSE and profile set-up", "org.echoscu.tls.KeyMaterial"),
     ("TLS: key, certificate, CA", "org.echoscu.tls.TrustMaterial"),
     ("TLS: trust manager, SSLContext", "org.echoscu.dul.UpperLayer"),
+]
+TLS_ONLY = {"org.echoscu.tls.KeyMaterial", "org.echoscu.tls.TrustMaterial", "org.echoscu.dul.UpperLayer"}
+PLAIN += [
     ("association request built, TCP connect (+ TLS handshake)", "org.echoscu.net.Transport"),
     ("A-ASSOCIATE-RQ to -AC", "org.echoscu.acse.Negotiated"),
     ("C-ECHO-RQ to -RSP", "org.echoscu.pdu.AReleaseRq"),
@@ -60,7 +63,7 @@ def main():
             s = stamps(log)
             prev = 0.0
             for name, cls in PLAIN:
-                if cls in s:
+                if cls in s and (a.tls or cls not in TLS_ONLY):
                     deltas[name].append(s[cls] - prev)
                     prev = s[cls]
             totals.append(prev)

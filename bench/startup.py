@@ -48,6 +48,60 @@ def run(argv, env=None, expect=0):
     return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss
 
 
+def proc_cpu(pid):
+    """User + system CPU seconds a live process has used so far (/proc/PID/stat)."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_rows(java, env, floors, k, rounds, host):
+    """echoscp over TLS: CPU per association of DCMTK's echoscu, against the JSSE server floor."""
+    tls_client = ["+tls", k("client.key"), k("client.pem"), "+cf", k("ca.pem")]
+    servers = []
+    try:
+        floor_port = free_port()
+        floor = subprocess.Popen(floors.argv(java, "JsseFloorServer", [k("server.key"), k("server.pem"),
+                                                                       k("ca.pem"), str(floor_port)], train=None,
+                                             plain=True), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        servers.append(floor)
+        wait_listening(floor_port, floor)
+        ours = Peer("echoscp+tls", [os.path.join(floors.root, "bin", "echoscp"), "+tls", k("server.key"),
+                                     k("server.pem"), "+cf", k("ca.pem")], env=env)
+        servers.append(ours.proc)
+        rows = {"floor": (floor.pid, floor_port, None), "ours": (ours.proc.pid, ours.port, 0)}
+        got = {name: ([], []) for name in rows}
+        for name, (pid, port, expect) in rows.items():
+            for _ in range(3):  # warm-up: the server's classes loaded and compiled
+                run(["echoscu"] + tls_client + [host, str(port)], None, expect)
+        for r in range(rounds):
+            for name in (["floor", "ours"] if r % 2 == 0 else ["ours", "floor"]):
+                pid, port, expect = rows[name]
+                before = proc_cpu(pid)
+                wall, _, _ = run(["echoscu"] + tls_client + [host, str(port)], None, expect)
+                got[name][0].append(wall)
+                got[name][1].append(proc_cpu(pid) - before)
+        fw, fc = median(got["floor"][0]), median(got["floor"][1])
+        ow, oc = median(got["ours"][0]), median(got["ours"][1])
+        print("| server side, per TLS association of DCMTK's `echoscu +tls` | client wall | server CPU | "
+              "client wall / floor's | server CPU / floor's |")
+        print("|---|---:|---:|---:|---:|")
+        print("| JSSE server floor (JDK alone: one handshake, then close) | %.1f ms | %.1f ms | 1.00 | 1.00 |"
+              % (fw * 1000, fc * 1000))
+        print("| our `echoscp +tls` (handshake, association, echo, release) | %.1f ms | %.1f ms | %.2f | %.2f |"
+              % (ow * 1000, oc * 1000, ow / fw, oc / fc if fc else float("nan")))
+        print("(server CPU from /proc in clock ticks of %.0f ms: medians of small numbers)" %
+              (1000.0 / os.sysconf("SC_CLK_TCK")))
+        print()
+    finally:
+        for p in servers:
+            p.terminate()
+            try:
+                p.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
 def jvm_options(root):
     out = subprocess.run(["sh", "-c", '. "$0/bin/.jvm"; printf %s "$jvm_options"', root],
                          stdout=subprocess.PIPE, check=True)
@@ -72,9 +126,12 @@ class Floors:
         src = glob.glob(os.path.join(root, "bench", "floor", "*.java"))
         subprocess.run(["javac", "--release", "17", "-d", self.dir] + src, check=True)
         self.options = jvm_options(root)
+        self.root = root
 
-    def argv(self, java, main, args, train=None):
+    def argv(self, java, main, args, train=None, plain=False):
         """The floor's command line on this JVM, making its archive first (with train's args)."""
+        if plain:  # a server never exits to dump an archive; what it costs per connection is measured warm
+            return [java] + self.options + ["-cp", self.dir, main] + args
         kind = feature(java)
         stem = os.path.join(self.dir, "%s-%d" % (main, kind))
         if kind >= 25:
@@ -188,6 +245,8 @@ def main():
                         results[name].append(None)
                         print("  failed: %s" % ex, file=sys.stderr)
             table(rows, results)
+            if tls_peer:
+                server_rows(java, env, floors, k, a.runs * 2, host)
     finally:
         for peer in peers:
             peer.stop()

@@ -11,7 +11,7 @@ import org.echoscu.pdu.UserInformation;
 /**
  * What the requestor proposes: AE titles, our maximum receive PDU length, and
  * {@code contexts} presentation contexts (IDs 1, 3, 5, …) for the Verification SOP class,
- * each with the first {@code transferSyntaxes} of spec §3.
+ * each with the first {@code transferSyntaxes} of the -pts table ({@link TransferSyntax}).
  */
 public record AssociationProposal(String callingAeTitle, String calledAeTitle, long maxPduLength,
                                   int contexts, int transferSyntaxes) {

@@ -1,6 +1,6 @@
 package org.echoscu.acse;
 
-/** The UIDs of the Verification service and of this implementation (spec §3, §5). */
+/** The UIDs of the Verification service (PS3.4 annex A, PS3.6 annex A) and of this implementation (PS3.7 annex D.3.3.2). */
 public final class Uids {
 
     public static final String VERIFICATION_SOP_CLASS = "1.2.840.10008.1.1";

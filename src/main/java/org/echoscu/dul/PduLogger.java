@@ -24,10 +24,21 @@ public final class PduLogger implements UpperLayer.Listener {
     }
 
     @Override
-    public void received(Pdu pdu) {
+    public void received(Pdu pdu, byte[] raw) {
         if (log.isDebugEnabled()) {
-            log.debug("Received {}{}", describe(pdu), bytes(pdu));
+            log.debug("Received {}{}", describe(pdu), raw == null ? "" : hex(raw));
         }
+    }
+
+    @Override
+    public void receivedNoPdu(byte[] raw) {
+        log.trace("Received {} bytes that make no valid PDU{}", raw.length, hex(raw));
+    }
+
+    /** The received bytes themselves, not the decoded PDU encoded again: only at trace level. */
+    @Override
+    public boolean wantsBytes() {
+        return log.isTraceEnabled();
     }
 
     @Override
@@ -50,7 +61,11 @@ public final class PduLogger implements UpperLayer.Listener {
         if (!log.isTraceEnabled()) {
             return "";
         }
-        byte[] b = PduEncoder.encode(pdu);
+        return hex(PduEncoder.encode(pdu));
+    }
+
+    /** Bytes in DCMTK's hex layout: sixteen to a line, each two digits after two spaces. */
+    private static String hex(byte[] b) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < b.length; i++) {
             sb.append(i % 16 == 0 ? "\n" : "").append("  ");

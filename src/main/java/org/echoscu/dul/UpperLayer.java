@@ -27,6 +27,8 @@ import org.echoscu.pdu.PeerClosedException;
  * returns the indication that action issued. Timers are deadlines on those reads: the
  * ARTIM timer bounds waits in Sta2 and Sta13; the user's own waits (ACSE, DIMSE) are
  * passed to {@link #receive} and end in {@link Indication.TimedOut}, not in a DUL event.
+ * Waiting for the peer's close in Sta13 never outlasts the user's wait that led there: see
+ * {@link #awaitClose}.
  */
 public final class UpperLayer {
 
@@ -41,12 +43,32 @@ public final class UpperLayer {
         default void sent(Pdu pdu) {
         }
 
-        default void received(Pdu pdu) {
+        /** @param raw the PDU's bytes as they came off the wire when {@link #wantsBytes()}, else null */
+        default void received(Pdu pdu, byte[] raw) {
+        }
+
+        /**
+         * Bytes that did not make a PDU (invalid, or cut short by the peer's close), as far as they
+         * came; called only when {@link #wantsBytes()}, before the failure is reported.
+         */
+        default void receivedNoPdu(byte[] raw) {
+        }
+
+        /** Whether {@link #received} should get the raw bytes: copying them costs, so only for trace. */
+        default boolean wantsBytes() {
+            return false;
         }
 
         default void transition(State from, Event event, Action action, State to) {
         }
     }
+
+    /**
+     * How long we still wait for the peer's close when a timer of the user's has already run out:
+     * long enough for a peer on the other side of a WAN to read our A-ABORT and close, short
+     * enough that the run ends well within a second of the user's timeout.
+     */
+    static final long CLOSE_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final boolean requestor;
     private final long artimNanos;
@@ -56,9 +78,15 @@ public final class UpperLayer {
     private Connector connector;
     private AAssociateRq request;
     private long artimDeadline;
+    /** The deadline of the user's latest wait ({@link #receive}), 0 for none: the close wait stays within it. */
+    private long userDeadline;
+    /** Whether the user's latest wait ended because a timer ran out. */
+    private boolean userWaitExpired;
     private long maxPDataLength;
     private Indication pending;
     private String why = "";
+    /** The timer whose expiry ended a wait in Sta2 or Sta13: the ARTIM timer, or a shorter socket timeout. */
+    private String expiredTimer = "ARTIM timer";
     /** What ended the connection, for the A-P-ABORT indication that reports it (AA-4, AA-8). */
     private AbortCause cause = AbortCause.CONNECTION_LOST;
     private Exception error;
@@ -174,6 +202,13 @@ public final class UpperLayer {
      * @param deadlineName   how to name that deadline if it runs out, e.g. "ACSE timeout (30 s)"
      */
     public Indication receive(long deadlineNanos, String deadlineName) {
+        userDeadline = deadlineNanos;
+        Indication result = next(deadlineNanos, deadlineName);
+        userWaitExpired = result instanceof Indication.TimedOut;
+        return result;
+    }
+
+    private Indication next(long deadlineNanos, String deadlineName) {
         while (pending == null) {
             if (state == STA1) {
                 return new Indication.Closed();
@@ -185,9 +220,9 @@ public final class UpperLayer {
                     fire(Event.EVT17, null);
                 } catch (TimeoutExpiredException e) {
                     if (!artimBinds) {
-                        return new Indication.TimedOut(deadlineName);
+                        return new Indication.TimedOut(e.socketTimeout() ? e.getMessage() : deadlineName);
                     }
-                    fire(Event.EVT18, null);
+                    fire(Event.EVT18, null); // ARTIM, or a socket timeout shorter than it: the wait is over
                 } catch (IOException e) {
                     fire(Event.EVT17, null);
                 }
@@ -197,17 +232,18 @@ public final class UpperLayer {
                 Pdu pdu = artimBinds
                         ? transport.receive(artimDeadline, "ARTIM timer", maxPDataLength)
                         : transport.receive(deadlineNanos, deadlineName, maxPDataLength);
-                listener.received(pdu);
+                listener.received(pdu, listener.wantsBytes() ? transport.lastPduBytes() : null);
                 fire(eventFor(pdu), pdu);
             } catch (TimeoutExpiredException e) {
-                if (artimBinds) {
-                    why = "no answer within the ARTIM timer";
+                if (artimBinds) { // ARTIM, or a socket timeout shorter than it: either way Sta2/Sta13's wait is over
+                    expiredTimer = e.getMessage();
                     cause = AbortCause.ARTIM_EXPIRED;
                     fire(Event.EVT18, null);
                 } else {
                     return new Indication.TimedOut(e.getMessage());
                 }
             } catch (PduFormatException e) {
+                showUnread();
                 unframed = true;
                 why = "invalid PDU received: " + e.getMessage();
                 cause = AbortCause.INVALID_PDU;
@@ -215,6 +251,7 @@ public final class UpperLayer {
                 abortReason = e.abortReason();
                 fire(Event.EVT19, null);
             } catch (EOFException e) {
+                showUnread();
                 why = e.getMessage();
                 cause = e instanceof PeerClosedException c && c.betweenPdus()
                         ? AbortCause.CLOSED_BY_PEER : AbortCause.CONNECTION_LOST;
@@ -234,18 +271,46 @@ public final class UpperLayer {
     }
 
     /**
-     * Ends the connection the way the standard wants: in Sta13 waits (at most the ARTIM timer)
-     * for the peer to close; then closes our side whatever the state.
+     * Ends the connection the way the standard wants: in Sta13 waits for the peer to close
+     * (PS3.8 §9.2.3, ARTIM timer); then closes our side whatever the state. The wait never
+     * outlasts the deadline of the user's latest wait, and when that wait ended because a timer
+     * ran out (which is why we abort) it is only {@link #CLOSE_GRACE_NANOS}: a run ends within
+     * the time the user gave it, however the peer behaves.
      */
     public void awaitClose() {
         if (state == STA13 && transport != null) {
             transport.shutdownOutput();
+            long bound = closeBound(System.nanoTime());
+            if (bound != 0 && (artimDeadline == 0 || bound - artimDeadline < 0)) {
+                artimDeadline = bound;
+            }
         }
         while (state == STA13) {
-            Indication ignored = receive(0, "");
+            Indication ignored = next(0, "");
         }
         closeTransport();
         state = STA1;
+    }
+
+    /** The latest time the close wait may end, by the user's timers; 0 when only ARTIM bounds it. */
+    private long closeBound(long now) {
+        if (userWaitExpired) {
+            return now + CLOSE_GRACE_NANOS;
+        }
+        if (userDeadline == 0) {
+            return 0;
+        }
+        return userDeadline - (now + CLOSE_GRACE_NANOS) > 0 ? userDeadline : now + CLOSE_GRACE_NANOS;
+    }
+
+    /** Hands the listener what came of a PDU that could not be read, if anything came. */
+    private void showUnread() {
+        if (listener.wantsBytes()) {
+            byte[] raw = transport.lastPduBytes();
+            if (raw.length > 0) {
+                listener.receivedNoPdu(raw);
+            }
+        }
     }
 
     private static Event eventFor(Pdu pdu) {
@@ -357,7 +422,7 @@ public final class UpperLayer {
                 closeTransport();
                 pending = event == Event.EVT18 && from == STA2
                         ? new Indication.ProviderAborted(AbortCause.ARTIM_EXPIRED,
-                                "no A-ASSOCIATE-RQ within the ARTIM timer", false)
+                                "no A-ASSOCIATE-RQ within the " + expiredTimer, false)
                         : new Indication.Closed();
                 return STA1;
             case AA_3:

@@ -83,7 +83,8 @@ final class DeadlineInputStream extends FilterInputStream {
                 deadlineBinds = true;
                 throw expired();
             }
-            if (timeout == 0 || left < timeout) {
+            // on a tie the deadline binds: it started with the wait, before this read, so it runs out first
+            if (timeout == 0 || left <= timeout) {
                 timeout = (int) Math.min(left, Integer.MAX_VALUE);
                 deadlineBinds = true;
             }
@@ -133,6 +134,6 @@ final class DeadlineInputStream extends FilterInputStream {
     private TimeoutExpiredException expired() {
         return deadlineBinds
                 ? new TimeoutExpiredException(deadlineName)
-                : new TimeoutExpiredException("socket timeout (" + socketTimeoutMillis / 1000 + " s)");
+                : new TimeoutExpiredException("socket timeout (" + socketTimeoutMillis / 1000 + " s)", true);
     }
 }

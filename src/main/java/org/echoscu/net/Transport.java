@@ -20,7 +20,8 @@ import org.echoscu.pdu.PduReader;
  * TCP_NODELAY set. A peer that writes a PDU in pieces with Nagle's algorithm on (DCMTK does)
  * holds back the rest until we acknowledge the first piece, which our kernel would delay by
  * up to 40 ms: so TCP_QUICKACK (Linux), which sends the pending ACK at once, is set after
- * each send (spec §5) and again whenever we have part of a PDU and must wait for the rest.
+ * each send (docs/PERFORMANCE.md, "The echo path") and again whenever we have part of a PDU
+ * and must wait for the rest.
  */
 public final class Transport implements AutoCloseable {
 
@@ -104,6 +105,11 @@ public final class Transport implements AutoCloseable {
         } catch (IOException e) {
             throw failures.explain(e, !received);
         }
+    }
+
+    /** The bytes of the PDU last read, or of as much of it as came before it failed (trace logging). */
+    public byte[] lastPduBytes() {
+        return reader.lastBytes();
     }
 
     /** Reads and discards until the peer closes; a stream that lost its PDU framing ends this way. */

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Writes each PDU into one byte array, so the transport can send it in a single write
- * (spec §5: a PDU split over several writes costs a delayed-ACK stall on the peer).
+ * (a PDU split over several writes costs a delayed-ACK stall on the peer: docs/PERFORMANCE.md).
  * Lengths are back-patched once the variable part is written, never computed twice.
  */
 public final class PduEncoder {

@@ -17,8 +17,14 @@ public final class PduReader {
     /** The largest body a Java array holds. */
     private static final int MAX_BODY = Integer.MAX_VALUE - 8;
 
+    private static final byte[] NO_BYTES = new byte[0];
+
     private final InputStream in;
     private final byte[] header = new byte[6];
+    /** How much of the latest PDU came in, header and body, for {@link #lastBytes()}; kept, never copied. */
+    private int headerRead;
+    private byte[] body = NO_BYTES;
+    private int bodyRead;
 
     public PduReader(InputStream in) {
         this.in = in;
@@ -33,12 +39,16 @@ public final class PduReader {
      * @throws PduFormatException   the bytes are not a valid PDU
      */
     public Pdu read(long maxPDataLength) throws IOException, PduFormatException {
+        headerRead = 0;
+        body = NO_BYTES;
+        bodyRead = 0;
         int first = in.read();
         if (first < 0) {
             throw new PeerClosedException(true, "connection closed by peer");
         }
         header[0] = (byte) first;
         readFully(header, 1, 5, "PDU header");
+        headerRead = header.length;
         int type = header[0] & 0xFF;
         long length = ((long) (header[2] & 0xFF) << 24) | ((header[3] & 0xFF) << 16)
                 | ((header[4] & 0xFF) << 8) | (header[5] & 0xFF);
@@ -52,6 +62,17 @@ public final class PduReader {
                     PduDecoder.pduName(type) + " length " + length + " exceeds the limit of " + limit + " bytes");
         }
         return PduDecoder.decode(type, readBody((int) length, type));
+    }
+
+    /**
+     * The bytes of the latest PDU as they came off the wire, header included: the whole PDU once
+     * {@link #read} returned it, as far as they came when it threw (an invalid or cut-short
+     * PDU); empty when nothing of it came. A copy, made only when asked for (trace logging).
+     */
+    public byte[] lastBytes() {
+        byte[] out = Arrays.copyOf(header, headerRead + bodyRead);
+        System.arraycopy(body, 0, out, headerRead, bodyRead);
+        return out;
     }
 
     private static long limitFor(int type, long maxPData) {
@@ -73,11 +94,15 @@ public final class PduReader {
             }
             int n = in.read(body, have, body.length - have);
             if (n < 0) {
+                this.body = body;
+                bodyRead = have;
                 throw new PeerClosedException(false, "connection closed by peer inside a " + PduDecoder.pduName(type)
                         + " (" + have + " of " + length + " bytes received)");
             }
             have += n;
         }
+        this.body = body;
+        bodyRead = length;
         return body;
     }
 
@@ -86,6 +111,7 @@ public final class PduReader {
         while (off < end) {
             int n = in.read(b, off, end - off);
             if (n < 0) {
+                headerRead = off;
                 throw new PeerClosedException(false, "connection closed by peer inside a " + what);
             }
             off += n;

@@ -1,6 +1,6 @@
 package org.echoscu.scu;
 
-/** How an echoscu run ended, and its exit code (spec §2, DCMTK 3.6.5's codes). */
+/** How an echoscu run ended, and its exit code (DCMTK 3.6.5's codes; README, "Exit codes"). */
 public enum Outcome {
     /** Every echo answered with Success and the association ended as asked. */
     SUCCESS(0),

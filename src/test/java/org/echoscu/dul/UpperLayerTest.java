@@ -218,9 +218,7 @@ class UpperLayerTest {
         assertThat(req.state()).isEqualTo(State.STA1);
         assertThat(req.transport().socket().isClosed()).isTrue();
 
-        long t0 = System.nanoTime();
-        acc.awaitClose();
-        assertThat(millisSince(t0)).as("AR-5 on the peer's close, not the 30 s ARTIM timer").isLessThan(5000);
+        acc.awaitClose(); // AR-5 on the peer's close (the transitions below), not the 30 s ARTIM timer
         assertThat(acc.state()).isEqualTo(State.STA1);
         assertThat(acc.receive(in(1000), "ACSE timeout")).isEqualTo(new Indication.Closed());
 
@@ -261,9 +259,7 @@ class UpperLayerTest {
         assertThat(req.receive(in(5000), "ACSE timeout")).isEqualTo(new Indication.AssociateRejected(rj));
         assertThat(req.state()).isEqualTo(State.STA1);
 
-        long t0 = System.nanoTime();
         acc.awaitClose();
-        assertThat(millisSince(t0)).isLessThan(5000);
         assertThat(acc.state()).isEqualTo(State.STA1);
         assertThat(accRec.transitions).containsSubsequence("Sta3 + Evt8 -> AE-8 -> Sta13", "Sta13 + Evt17 -> AR-5 -> Sta1");
     }
@@ -301,9 +297,7 @@ class UpperLayerTest {
         assertThat(req.receive(in(5000), "ACSE timeout")).isEqualTo(new Indication.Released()); // AR-3
         assertThat(req.state()).isEqualTo(State.STA1);
         assertThat(req.transport().socket().isClosed()).isTrue();
-        long t0 = System.nanoTime();
         acc.awaitClose(); // AR-5
-        assertThat(millisSince(t0)).isLessThan(5000);
         assertThat(acc.state()).isEqualTo(State.STA1);
 
         assertThat(reqRec.transitions).endsWith(
@@ -412,9 +406,7 @@ class UpperLayerTest {
         assertThat(a.peer.readPdu()).isEqualTo(hex(ABORT_USER));
         assertThat(rec.transitions).endsWith("Sta6 + Evt15 -> AA-1 -> Sta13");
         a.peer.close();
-        long t0 = System.nanoTime();
         a.ul.awaitClose();
-        assertThat(millisSince(t0)).isLessThan(5000);
         assertThat(a.ul.state()).isEqualTo(State.STA1);
         assertThat(rec.transitions).endsWith("Sta13 + Evt17 -> AR-5 -> Sta1");
     }
@@ -643,9 +635,7 @@ class UpperLayerTest {
         a.peer.send(hex("0a 00 00 00 00 00"));
         assertThat(a.ul.receive(in(5000), "DIMSE timeout")).isInstanceOf(Indication.ProviderAborted.class);
         assertThat(a.ul.state()).isEqualTo(State.STA13);
-        long t0 = System.nanoTime();
         a.ul.awaitClose();
-        assertThat(millisSince(t0)).isLessThan(4000L);
         assertThat(a.ul.state()).isEqualTo(State.STA1);
     }
 
@@ -715,6 +705,132 @@ class UpperLayerTest {
         assertThat(ind).isInstanceOf(Indication.ProviderAborted.class);
         assertThat(((Indication.ProviderAborted) ind).why()).contains("ARTIM");
         assertThat(acc.state()).isEqualTo(State.STA1);
+    }
+
+    @Test
+    void aSocketTimeoutShorterThanArtimIsNamedInSta2() throws Exception {
+        connectRaw(); // says nothing
+        Socket s = server.accept();
+        toClose.add(s);
+        UpperLayer acc = UpperLayer.acceptor(new Transport(s, 1), 60, null); // -ts 1, ARTIM 60 s
+
+        Indication ind = acc.receive(0, "");
+
+        assertThat(ind).isEqualTo(new Indication.ProviderAborted(AbortCause.ARTIM_EXPIRED,
+                "no A-ASSOCIATE-RQ within the socket timeout (1 s)", false));
+        assertThat(acc.state()).isEqualTo(State.STA1);
+    }
+
+    @Test
+    void theArtimTimerIsNamedWhenItExpiresInSta2() throws Exception {
+        connectRaw();
+        UpperLayer acc = acceptorOnServer(1, null);
+        assertThat(acc.receive(0, "")).isEqualTo(new Indication.ProviderAborted(AbortCause.ARTIM_EXPIRED,
+                "no A-ASSOCIATE-RQ within the ARTIM timer", false));
+    }
+
+    /**
+     * The user's timer ran out, so we abort; a peer that never closes must not keep us for the
+     * ARTIM timer (60 s here): the close wait is a short grace. Guarded by a timeout well under
+     * ARTIM (a hang shows as a failure) rather than a timed assertion.
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void afterTheUsersTimerRanOutTheCloseWaitIsShort() throws Exception {
+        Recorder rec = new Recorder();
+        Associated a = associatedRequestor(60, 0, rec);
+        assertThat(a.ul.receive(in(200), "DIMSE timeout (0.2 s)")).isInstanceOf(Indication.TimedOut.class);
+
+        a.ul.abort();
+        a.ul.awaitClose(); // the peer reads nothing and never closes
+
+        assertThat(rec.transitions).endsWith("Sta6 + Evt15 -> AA-1 -> Sta13", "Sta13 + Evt18 -> AA-2 -> Sta1");
+        assertThat(a.ul.transport().socket().isClosed()).isTrue();
+    }
+
+    /** An abort for another reason waits for the close no longer than the user's wait that was running. */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theCloseWaitEndsWithTheUsersDeadline() throws Exception {
+        Recorder rec = new Recorder();
+        Associated a = associatedRequestor(60, 0, rec);
+        a.peer.send(pdata("an answer we do not like"));
+        assertThat(a.ul.receive(in(1000), "DIMSE timeout (1 s)")).isInstanceOf(Indication.Data.class);
+
+        a.ul.abort();
+        a.ul.awaitClose();
+
+        assertThat(rec.transitions).endsWith("Sta13 + Evt18 -> AA-2 -> Sta1");
+        assertThat(a.ul.state()).isEqualTo(State.STA1);
+    }
+
+    /** Without a deadline of the user's, the close wait is the ARTIM timer's, and a peer that closes ends it. */
+    @Test
+    void withoutAUserDeadlineThePeersCloseEndsTheWait() throws Exception {
+        Recorder rec = new Recorder();
+        Associated a = associatedRequestor(60, 0, rec);
+        a.peer.send(pdata("data"));
+        assertThat(a.ul.receive(0, "")).isInstanceOf(Indication.Data.class);
+        a.ul.abort();
+        assertThat(a.peer.readPdu()).isEqualTo(hex(ABORT_USER));
+        a.peer.close();
+
+        a.ul.awaitClose();
+
+        assertThat(rec.transitions).endsWith("Sta13 + Evt17 -> AR-5 -> Sta1");
+    }
+
+    // ---- the bytes as they came off the wire (trace) ------------------------------------------
+
+    /** Reserved fields are ignored when decoding and written as zeros: the listener sees what really came. */
+    @Test
+    void theListenerGetsTheBytesThatCameNotTheDecodedPduEncodedAgain() throws Exception {
+        Recorder rec = new Recorder(true);
+        Associated a = associatedRequestor(30, 0, rec);
+        String wire = "05 ff 00 00 00 04 ff ff ff ff"; // A-RELEASE-RQ with its reserved bytes set
+
+        a.peer.send(hex(wire));
+
+        assertThat(a.ul.receive(in(5000), "DIMSE timeout")).isEqualTo(new Indication.ReleaseRequested(false));
+        assertThat(rec.received).last().isEqualTo(new AReleaseRq());
+        assertThat(rec.receivedBytes).last().isEqualTo(wire);
+        assertThat(HexFormat.ofDelimiter(" ").formatHex(PduEncoder.encode(new AReleaseRq()))).isNotEqualTo(wire);
+    }
+
+    @Test
+    void withoutTraceTheListenerGetsNoBytes() throws Exception {
+        Recorder rec = new Recorder(false);
+        Associated a = associatedRequestor(30, 0, rec);
+        a.peer.send(pdata("x"));
+        assertThat(a.ul.receive(in(5000), "DIMSE timeout")).isInstanceOf(Indication.Data.class);
+        assertThat(rec.receivedBytes).containsOnly("null");
+    }
+
+    /** An unknown type is refused after its header; a body that fails to decode is shown whole. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "0a 00 00 00 00 02 be ef          | 0a 00 00 00 00 02",
+            "04 00 00 00 00 05 00 00 00 01 01 | 04 00 00 00 00 05 00 00 00 01 01"}) // a PDV item of length 1
+    void anInvalidPduIsShownBeforeTheAbortItCauses(String wire, String shown) throws Exception {
+        Recorder rec = new Recorder(true);
+        Associated a = associatedRequestor(30, 0, rec);
+
+        a.peer.send(hex(wire));
+
+        assertThat(a.ul.receive(in(5000), "DIMSE timeout")).isInstanceOf(Indication.ProviderAborted.class);
+        assertThat(rec.transitions).endsWith("no PDU: " + shown, "Sta6 + Evt19 -> AA-8 -> Sta13");
+    }
+
+    @Test
+    void aPduCutShortByTheClosesIsShownAsFarAsItCame() throws Exception {
+        Recorder rec = new Recorder(true);
+        Associated a = associatedRequestor(30, 0, rec);
+
+        a.peer.send(hex("04 00 00 00 00 10 00 00"));
+        a.peer.socket.shutdownOutput();
+
+        assertThat(a.ul.receive(in(5000), "DIMSE timeout")).isInstanceOf(Indication.ProviderAborted.class);
+        assertThat(rec.transitions).endsWith("no PDU: 04 00 00 00 00 10 00 00", "Sta6 + Evt17 -> AA-4 -> Sta1");
     }
 
     // ---- fixtures --------------------------------------------------------------------------
@@ -823,6 +939,17 @@ class UpperLayerTest {
         final List<String> transitions = new CopyOnWriteArrayList<>();
         final List<Pdu> sent = new CopyOnWriteArrayList<>();
         final List<Pdu> received = new CopyOnWriteArrayList<>();
+        /** The raw bytes of each received PDU, in hex ("null" when not asked for). */
+        final List<String> receivedBytes = new CopyOnWriteArrayList<>();
+        private final boolean wantsBytes;
+
+        Recorder() {
+            this(false);
+        }
+
+        Recorder(boolean wantsBytes) {
+            this.wantsBytes = wantsBytes;
+        }
 
         @Override
         public void sent(Pdu pdu) {
@@ -830,8 +957,20 @@ class UpperLayerTest {
         }
 
         @Override
-        public void received(Pdu pdu) {
+        public void received(Pdu pdu, byte[] raw) {
             received.add(pdu);
+            receivedBytes.add(raw == null ? "null" : HexFormat.ofDelimiter(" ").formatHex(raw));
+        }
+
+        /** In the list of transitions, so that a test sees it comes before the error's (Evt17, Evt19). */
+        @Override
+        public void receivedNoPdu(byte[] raw) {
+            transitions.add("no PDU: " + HexFormat.ofDelimiter(" ").formatHex(raw));
+        }
+
+        @Override
+        public boolean wantsBytes() {
+            return wantsBytes;
         }
 
         @Override

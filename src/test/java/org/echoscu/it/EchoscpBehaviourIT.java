@@ -1,8 +1,10 @@
 package org.echoscu.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,10 @@ import java.util.List;
 import org.echoscu.acse.AssociationProposal;
 import org.echoscu.pdu.AAbort;
 import org.echoscu.pdu.AAssociateAc;
+import org.echoscu.pdu.AAssociateRj;
 import org.echoscu.pdu.AAssociateRq;
+import org.echoscu.pdu.AReleaseRp;
+import org.echoscu.pdu.AReleaseRq;
 import org.echoscu.pdu.Pdu;
 import org.echoscu.pdu.PduEncoder;
 import org.echoscu.pdu.PduReader;
@@ -34,8 +39,82 @@ class EchoscpBehaviourIT {
             silent.setSoTimeout(10_000);
             long start = System.nanoTime();
             assertThat(silent.getInputStream().read()).isEqualTo(-1);
-            assertThat((System.nanoTime() - start) / 1_000_000).isBetween(500L, 5_000L);
+            assertThat(millisSince(start)).as("the ARTIM timer plus a second").isBetween(500L, 1_000L + 1_000L);
         }
+    }
+
+    @Test
+    void aSocketTimeoutShorterThanArtimEndsTheWaitAndIsNamed() throws Exception {
+        try (Server scp = Server.echoscp("-v", "-ta", "30", "-ts", "1");
+             Socket silent = new Socket("127.0.0.1", scp.port)) {
+            silent.setSoTimeout(10_000);
+            long start = System.nanoTime();
+            assertThat(silent.getInputStream().read()).isEqualTo(-1);
+            assertThat(millisSince(start)).as("the socket timeout plus a second").isLessThan(1_000 + 1_000);
+            awaitLog(scp, "ended without association: no A-ASSOCIATE-RQ within the socket timeout (1 s)");
+        }
+    }
+
+    /** echoscp's A-ABORT after its DIMSE timeout; the client reads it but never closes. */
+    @Test
+    void theDimseTimeoutEndsAnAssociationWhoseClientNeverCloses() throws Exception {
+        try (Server scp = Server.echoscp("-v", "-ta", "30", "-td", "1");
+             Socket s = new Socket("127.0.0.1", scp.port)) {
+            s.setSoTimeout(10_000);
+            PduReader reader = new PduReader(new BufferedInputStream(s.getInputStream()));
+            s.getOutputStream().write(PduEncoder.encode(new AssociationProposal("RAW", "ANY-SCP", 16384, 1, 1).toPdu()));
+            assertThat(reader.read(0)).isInstanceOf(AAssociateAc.class);
+            long start = System.nanoTime();
+            assertThat(reader.read(0)).isInstanceOf(AAbort.class);
+            assertThatThrownBy(() -> reader.read(0)).isInstanceOf(EOFException.class);
+            assertThat(millisSince(start)).as("the DIMSE timeout plus a second").isLessThan(1_000 + 1_000);
+            awaitLog(scp, "no answer within the DIMSE timeout (1 s)");
+        }
+    }
+
+    /** After A-RELEASE-RP (and after A-ASSOCIATE-RJ) echoscp waits for the close at most its ARTIM timer. */
+    @Test
+    void artimBoundsTheWaitForTheClientsCloseAfterRelease() throws Exception {
+        try (Server scp = Server.echoscp("-ta", "1");
+             Socket s = new Socket("127.0.0.1", scp.port)) {
+            s.setSoTimeout(10_000);
+            PduReader reader = new PduReader(new BufferedInputStream(s.getInputStream()));
+            s.getOutputStream().write(PduEncoder.encode(new AssociationProposal("RAW", "ANY-SCP", 16384, 1, 1).toPdu()));
+            assertThat(reader.read(0)).isInstanceOf(AAssociateAc.class);
+            s.getOutputStream().write(PduEncoder.encode(new AReleaseRq()));
+            long start = System.nanoTime();
+            assertThat(reader.read(0)).isEqualTo(new AReleaseRp());
+            assertThatThrownBy(() -> reader.read(0)).isInstanceOf(EOFException.class);
+            assertThat(millisSince(start)).as("the ARTIM timer plus a second").isLessThan(1_000 + 1_000);
+        }
+    }
+
+    @Test
+    void artimBoundsTheWaitForTheClientsCloseAfterARejection() throws Exception {
+        try (Server scp = Server.echoscp("-ta", "1", "+ac", "KNOWN");
+             Socket s = new Socket("127.0.0.1", scp.port)) {
+            s.setSoTimeout(10_000);
+            PduReader reader = new PduReader(new BufferedInputStream(s.getInputStream()));
+            s.getOutputStream().write(PduEncoder.encode(new AssociationProposal("STRANGER", "ANY-SCP", 16384, 1, 1)
+                    .toPdu()));
+            long start = System.nanoTime();
+            assertThat(reader.read(0)).isInstanceOf(AAssociateRj.class);
+            assertThatThrownBy(() -> reader.read(0)).isInstanceOf(EOFException.class);
+            assertThat(millisSince(start)).as("the ARTIM timer plus a second").isLessThan(1_000 + 1_000);
+        }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** echoscp logs a line once it is done with the connection, a moment after the close. */
+    private static void awaitLog(Server scp, String expected) throws InterruptedException {
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (!scp.log().contains(expected) && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertThat(scp.log()).contains(expected);
     }
 
     @Test

@@ -44,6 +44,7 @@ final class FakePeer implements AutoCloseable {
     private final ServerSocket server;
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final List<Thread> scripts = new CopyOnWriteArrayList<>();
 
     private FakePeer(Script script) throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -56,11 +57,12 @@ final class FakePeer implements AutoCloseable {
                     Thread h = new Thread(() -> {
                         try (Conn c = new Conn(s)) {
                             script.run(c);
-                        } catch (Exception e) {
+                        } catch (Exception | AssertionError e) { // a script's own checks fail with AssertionError
                             failures.add(e);
                         }
                     }, "fake-peer-conn");
                     h.setDaemon(true);
+                    scripts.add(h);
                     h.start();
                 } catch (IOException e) {
                     return;
@@ -81,6 +83,23 @@ final class FakePeer implements AutoCloseable {
 
     List<Throwable> failures() {
         return failures;
+    }
+
+    /**
+     * Ends the scripts (closing their connections) and fails if a script's own check failed:
+     * a check in a script runs on another thread, where nothing else would see it fail.
+     * Exceptions from the connection (a script still reading when echoscu left) are no failures.
+     */
+    void assertScriptsPassed() throws Exception {
+        close();
+        for (Thread t : scripts) {
+            t.join(5_000);
+        }
+        for (Throwable f : failures) {
+            if (f instanceof AssertionError e) {
+                throw e;
+            }
+        }
     }
 
     @Override
@@ -174,6 +193,16 @@ final class FakePeer implements AutoCloseable {
         }
 
         /** Waits until the other side closes (or 30 s pass). */
+        /**
+         * Keeps the connection open, reading nothing and never closing, until the test ends: a
+         * peer that ignores our A-ABORT and our close, so only our own timers end the run.
+         */
+        void holdOpen() throws InterruptedException {
+            while (!socket.isClosed()) {
+                Thread.sleep(50);
+            }
+        }
+
         void awaitClose() throws IOException {
             try {
                 while (socket.getInputStream().read() >= 0) {

@@ -48,6 +48,20 @@ class HostilePeerTableIT {
         return new Case(name, peer, List.of(options), exit, message, maxMillis);
     }
 
+    /**
+     * The bound of a row that a timeout of the user's ends: that timeout plus one second, JVM
+     * start and our wait for the peer's close (PS3.8 Sta13) included, whatever the peer does.
+     */
+    private static long timeoutPlusOneSecond(int seconds) {
+        return seconds * 1000L + 1000;
+    }
+
+    /** The bound of a row that the peer's own action ends: no timer of ours is reached. */
+    private static final long PROMPT = 4_000;
+    /** Rows slow by design (the peer sleeps between bytes) are bounded by their own pace. */
+    private static final long DRIPPED = 15_000;
+    private static final long ONE_BYTE_PDUS = 6_000;
+
     // ---- building blocks of the scripts --------------------------------------------------
 
     private static byte[] header(int type, long length) {
@@ -117,40 +131,47 @@ class HostilePeerTableIT {
         String requestFailed = "F: Association Request Failed: ";
         List<Case> t = new ArrayList<>();
         // -- before any association
+        // -- each of the user's timers ends the run within it plus a second, though the peer never closes
         t.add(row("accepts the connection, then silence", 1, requestFailed + "no answer within the ACSE timeout (2 s)",
-                6_000, FakePeer.Conn::awaitClose, "-ta", "2"));
+                timeoutPlusOneSecond(2), FakePeer.Conn::holdOpen, "-ta", "2"));
+        t.add(row("accepts the connection, then silence (socket timeout)", 1,
+                requestFailed + "no answer within the socket timeout (2 s)", timeoutPlusOneSecond(2),
+                FakePeer.Conn::holdOpen, "-ts", "2"));
+        t.add(row("accepts the connection, then silence (every timer 2 s)", 1,
+                requestFailed + "no answer within the ACSE timeout (2 s)", timeoutPlusOneSecond(2),
+                FakePeer.Conn::holdOpen, "-ta", "2", "-td", "2", "-ts", "2"));
         t.add(row("closes the connection at once", 1, requestFailed
-                + "connection closed by peer without answering our A-ASSOCIATE-RQ (does the peer expect TLS?", 4_000,
+                + "connection closed by peer without answering our A-ASSOCIATE-RQ (does the peer expect TLS?", PROMPT,
                 FakePeer.Conn::close));
         t.add(row("answers like an HTTP server", 1, "unrecognized PDU type 0x48 (the peer sent text \"HTTP/1...\"",
-                4_000, c -> {
+                PROMPT, c -> {
                     c.readRq();
                     c.sendRaw("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     c.awaitClose();
                 }));
-        t.add(row("answers like a TLS server", 1, "this looks like TLS: is TLS enabled on one side only?", 4_000, c -> {
+        t.add(row("answers like a TLS server", 1, "this looks like TLS: is TLS enabled on one side only?", PROMPT, c -> {
             c.readRq();
             c.sendRaw(new byte[] {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28});
             c.awaitClose();
         }));
-        t.add(row("unknown PDU type 0x08", 1, "unrecognized PDU type 0x08", 4_000, c -> {
+        t.add(row("unknown PDU type 0x08", 1, "unrecognized PDU type 0x08", PROMPT, c -> {
             c.readRq();
             c.sendRaw(concat(header(0x08, 4), new byte[4]));
             c.awaitClose();
         }));
         t.add(row("A-ASSOCIATE-AC of length zero", 1, "A-ASSOCIATE PDU of 0 bytes is shorter than its 68 fixed bytes",
-                4_000, c -> {
+                PROMPT, c -> {
                     c.readRq();
                     c.sendRaw(header(0x02, 0));
                     c.awaitClose();
                 }));
-        t.add(row("A-ASSOCIATE-AC announcing 4 GiB", 1, "A-ASSOCIATE-AC length 4294967295 exceeds the limit", 4_000,
+        t.add(row("A-ASSOCIATE-AC announcing 4 GiB", 1, "A-ASSOCIATE-AC length 4294967295 exceeds the limit", PROMPT,
                 c -> {
                     c.readRq();
                     c.sendRaw(header(0x02, 0xFFFF_FFFFL));
                     c.awaitClose();
                 }));
-        t.add(row("A-ASSOCIATE-AC item length past the end", 1, "runs past the end of A-ASSOCIATE-AC", 4_000, c -> {
+        t.add(row("A-ASSOCIATE-AC item length past the end", 1, "runs past the end of A-ASSOCIATE-AC", PROMPT, c -> {
             AAssociateRq rq = c.readRq();
             byte[] ac = PduEncoder.encode(FakePeer.Conn.acceptAll(rq, 16384));
             ac[6 + 68 + 3] = (byte) 0xF0; // application context item length, low byte
@@ -159,14 +180,14 @@ class HostilePeerTableIT {
             c.awaitClose();
         }));
         t.add(row("A-ASSOCIATE-AC with an odd length, truncated", 1, "connection closed by peer inside a A-ASSOCIATE-AC",
-                4_000, c -> {
+                PROMPT, c -> {
                     AAssociateRq rq = c.readRq();
                     byte[] ac = PduEncoder.encode(FakePeer.Conn.acceptAll(rq, 16384));
                     byte[] cut = java.util.Arrays.copyOf(ac, 101);
                     c.sendRaw(cut);
                     c.close();
                 }));
-        t.add(row("A-ASSOCIATE-AC dripped byte by byte", 0, "I: Received Echo Response (Success)", 15_000, c -> {
+        t.add(row("A-ASSOCIATE-AC dripped byte by byte", 0, "I: Received Echo Response (Success)", DRIPPED, c -> {
             AAssociateRq rq = c.readRq();
             for (byte b : PduEncoder.encode(FakePeer.Conn.acceptAll(rq, 16384))) {
                 c.sendRaw(new byte[] {b});
@@ -177,27 +198,27 @@ class HostilePeerTableIT {
             c.read();
             c.send(new AReleaseRp());
         }, "-v"));
-        t.add(row("A-ASSOCIATE-AC with no presentation context", 1, "F: No Acceptable Presentation Contexts", 4_000, c -> {
+        t.add(row("A-ASSOCIATE-AC with no presentation context", 1, "F: No Acceptable Presentation Contexts", PROMPT, c -> {
             AAssociateRq rq = c.readRq();
             c.send(withContexts(rq, List.of(), info(16384)));
             c.awaitClose();
         }));
         t.add(row("A-ASSOCIATE-AC accepting only contexts we did not propose", 1, "F: No Acceptable Presentation Contexts",
-                4_000, c -> {
+                PROMPT, c -> {
                     AAssociateRq rq = c.readRq();
                     c.send(withContexts(rq, List.of(new PresentationContextAc(99, 0, "1.2.840.10008.1.2"),
                             new PresentationContextAc(2, 0, "1.2.840.10008.1.2")), info(16384)));
                     c.awaitClose();
                 }));
         t.add(row("A-ASSOCIATE-AC accepting with a transfer syntax we did not offer", 1,
-                "F: No Acceptable Presentation Contexts", 4_000, c -> {
+                "F: No Acceptable Presentation Contexts", PROMPT, c -> {
                     AAssociateRq rq = c.readRq();
                     c.send(withContexts(rq, List.of(new PresentationContextAc(1, 0, "1.2.840.10008.1.2.4.50")),
                             info(16384)));
                     c.awaitClose();
                 }));
         t.add(row("A-ASSOCIATE-AC with unknown user-information sub-items", 0, "I: Received Echo Response (Success)",
-                4_000, c -> {
+                PROMPT, c -> {
                     AAssociateRq rq = c.readRq();
                     AAssociateAc ok = FakePeer.Conn.acceptAll(rq, 16384);
                     c.send(withContexts(rq, ok.presentationContexts(), info(16384,
@@ -209,7 +230,7 @@ class HostilePeerTableIT {
                     c.send(new AReleaseRp());
                 }, "-v"));
         t.add(row("A-ASSOCIATE-AC with a maximum PDU length of 0 (unlimited)", 0, "I: Association Accepted (Max Send PDV: 0)",
-                4_000, c -> {
+                PROMPT, c -> {
                     AAssociateRq rq = c.readRq();
                     c.send(FakePeer.Conn.acceptAll(rq, 0));
                     Message m = c.readMessage();
@@ -225,17 +246,17 @@ class HostilePeerTableIT {
                 "Temporary Congestion", "Local Limit Exceeded"};
         for (int i = 0; i < rejects.length; i++) {
             int[] r = rejects[i];
-            t.add(row("A-ASSOCIATE-RJ " + r[0] + "/" + r[1] + "/" + r[2], 1, "F: Reason: " + reasons[i], 4_000,
+            t.add(row("A-ASSOCIATE-RJ " + r[0] + "/" + r[1] + "/" + r[2], 1, "F: Reason: " + reasons[i], PROMPT,
                     rejectWith(r[0], r[1], r[2])));
         }
         t.add(row("A-ASSOCIATE-RJ with invalid values", 1,
-                "F: Result: Invalid Result (9), Source: Invalid Source (9)\nF: Reason: Invalid Reason (9)", 4_000,
+                "F: Result: Invalid Result (9), Source: Invalid Source (9)\nF: Reason: Invalid Reason (9)", PROMPT,
                 rejectWith(9, 9, 9)));
-        t.add(row("A-ASSOCIATE-RJ with a reserved reason", 1, "F: Reason: Reserved (5)", 4_000, rejectWith(1, 1, 5)));
+        t.add(row("A-ASSOCIATE-RJ with a reserved reason", 1, "F: Reason: Reserved (5)", PROMPT, rejectWith(1, 1, 5)));
         // -- aborts and connection loss at each step
         t.add(row("A-ABORT instead of an answer", 1,
                 requestFailed + "peer aborted the association (A-ABORT from the service provider: unexpected PDU)",
-                4_000, c -> {
+                PROMPT, c -> {
                     c.readRq();
                     c.send(new AAbort(2, 2));
                     c.awaitClose();
@@ -247,75 +268,75 @@ class HostilePeerTableIT {
                 int r = reason;
                 t.add(row("A-ABORT from the provider, reason " + reason, 70,
                         "E: Echo Failed: peer aborted the association (A-ABORT from the service provider: "
-                                + abortReasons[reason] + ")", 4_000, afterEcho((c, m) -> c.send(new AAbort(2, r)))));
+                                + abortReasons[reason] + ")", PROMPT, afterEcho((c, m) -> c.send(new AAbort(2, r)))));
             }
         }
         t.add(row("A-ABORT with invalid source and reason", 70,
-                "E: Echo Failed: peer aborted the association (A-ABORT from the invalid source 9)", 4_000,
+                "E: Echo Failed: peer aborted the association (A-ABORT from the invalid source 9)", PROMPT,
                 afterEcho((c, m) -> c.send(new AAbort(9, 9)))));
-        t.add(row("A-ABORT from the provider with an invalid reason", 70, "service provider: invalid reason 3)", 4_000,
+        t.add(row("A-ABORT from the provider with an invalid reason", 70, "service provider: invalid reason 3)", PROMPT,
                 afterEcho((c, m) -> c.send(new AAbort(2, 3)))));
-        t.add(row("A-ABORT right after the A-ASSOCIATE-AC", 70, "E: Echo Failed: peer aborted the association", 4_000,
+        t.add(row("A-ABORT right after the A-ASSOCIATE-AC", 70, "E: Echo Failed: peer aborted the association", PROMPT,
                 c -> {
                     c.associate();
                     c.send(new AAbort(0, 0));
                     c.awaitClose();
                 }));
         t.add(row("A-ABORT while the echo is outstanding", 70,
-                "E: Echo Failed: peer aborted the association (A-ABORT from the service user)", 4_000,
+                "E: Echo Failed: peer aborted the association (A-ABORT from the service user)", PROMPT,
                 afterEcho((c, m) -> c.send(new AAbort(0, 0)))));
-        t.add(row("connection lost while the echo is outstanding", 70, "E: Echo Failed: connection closed by peer", 4_000,
+        t.add(row("connection lost while the echo is outstanding", 70, "E: Echo Failed: connection closed by peer", PROMPT,
                 afterEcho((c, m) -> c.close())));
         t.add(row("A-RELEASE-RQ from the peer while the echo is outstanding", 70,
-                "E: Echo Failed: peer requested release while the echo (MsgID 1) was outstanding", 4_000,
+                "E: Echo Failed: peer requested release while the echo (MsgID 1) was outstanding", PROMPT,
                 afterEcho((c, m) -> {
                     c.send(new AReleaseRq());
                     assertThat(c.read()).isEqualTo(new AReleaseRp());
                 })));
-        t.add(row("release collision", 0, "I: Releasing Association", 4_000, echoThen((c, m) -> {
+        t.add(row("release collision", 0, "I: Releasing Association", PROMPT, echoThen((c, m) -> {
             c.send(new AReleaseRq());
             assertThat(c.read()).isEqualTo(new AReleaseRp());
             c.send(new AReleaseRp());
         }), "-v"));
         t.add(row("A-ABORT instead of A-RELEASE-RP", 1,
-                "F: Association Release Failed: peer aborted the association", 4_000,
+                "F: Association Release Failed: peer aborted the association", PROMPT,
                 echoThen((c, m) -> c.send(new AAbort(2, 0)))));
-        t.add(row("no A-RELEASE-RP", 1, "F: Association Release Failed: no answer within the ACSE timeout (2 s)", 8_000,
-                echoThen((c, m) -> c.awaitClose()), "-ta", "2"));
+        t.add(row("no A-RELEASE-RP", 1, "F: Association Release Failed: no answer within the ACSE timeout (2 s)",
+                timeoutPlusOneSecond(2), echoThen((c, m) -> c.holdOpen()), "-ta", "2"));
         t.add(row("connection lost instead of A-RELEASE-RP", 1,
-                "F: Association Release Failed: connection closed by peer", 4_000, echoThen((c, m) -> c.close())));
+                "F: Association Release Failed: connection closed by peer", PROMPT, echoThen((c, m) -> c.close())));
         // -- bad C-ECHO-RSPs
         t.add(row("C-ECHO-RSP to another message ID", 70,
-                "E: Echo Failed: protocol error: C-ECHO-RSP answers message ID 2, the request had 1", 4_000,
+                "E: Echo Failed: protocol error: C-ECHO-RSP answers message ID 2, the request had 1", PROMPT,
                 answerWith(FakePeer.Conn.echoRsp(2, 0))));
         t.add(row("C-ECHO-RSP on another presentation context", 70,
-                "E: Echo Failed: protocol error: C-ECHO-RSP on presentation context 3, the request went on 1", 4_000,
+                "E: Echo Failed: protocol error: C-ECHO-RSP on presentation context 3, the request went on 1", PROMPT,
                 afterEcho((c, m) -> c.sendCommand(3, FakePeer.Conn.echoRsp(id(m), 0))), "-ppc", "2"));
         t.add(row("C-ECHO-RSP without command field", 70,
-                "E: Echo Failed: protocol error: invalid C-ECHO-RSP: command lacks element (0000,0100)", 4_000,
+                "E: Echo Failed: protocol error: invalid C-ECHO-RSP: command lacks element (0000,0100)", PROMPT,
                 answerWith(new CommandSet().putUi(Tag.AFFECTED_SOP_CLASS_UID, Uids.VERIFICATION_SOP_CLASS)
                         .putUs(Tag.MESSAGE_ID_BEING_RESPONDED_TO, 1).putUs(Tag.COMMAND_DATA_SET_TYPE, 0x0101)
                         .putUs(Tag.STATUS, 0))));
         t.add(row("C-STORE-RSP instead of C-ECHO-RSP", 70,
-                "E: Echo Failed: protocol error: expected C-ECHO-RSP, received C-STORE-RSP", 4_000,
+                "E: Echo Failed: protocol error: expected C-ECHO-RSP, received C-STORE-RSP", PROMPT,
                 answerWith(FakePeer.Conn.echoRsp(1, 0).putUs(Tag.COMMAND_FIELD, 0x8001))));
         t.add(row("C-ECHO-RSP without status", 70,
-                "E: Echo Failed: protocol error: invalid C-ECHO-RSP: command lacks element (0000,0900)", 4_000,
+                "E: Echo Failed: protocol error: invalid C-ECHO-RSP: command lacks element (0000,0900)", PROMPT,
                 answerWith(new CommandSet().putUs(Tag.COMMAND_FIELD, CommandField.C_ECHO_RSP)
                         .putUs(Tag.MESSAGE_ID_BEING_RESPONDED_TO, 1).putUs(Tag.COMMAND_DATA_SET_TYPE, 0x0101))));
         t.add(row("C-ECHO-RSP with failure status 0x0122", 70,
-                "E: Echo Failed: peer answered with status 0x0122 (Failure: Refused: SOP Class not supported)", 4_000,
+                "E: Echo Failed: peer answered with status 0x0122 (Failure: Refused: SOP Class not supported)", PROMPT,
                 echoStatusThenRelease(0x0122)));
         t.add(row("C-ECHO-RSP with warning status 0x0001", 70,
                 "E: Echo Failed: peer answered with status 0x0001 (Warning: Requested optional Attributes are not supported)",
-                4_000, echoStatusThenRelease(0x0001)));
+                PROMPT, echoStatusThenRelease(0x0001)));
         t.add(row("C-ECHO-RSP with a data set attached", 70,
-                "E: Echo Failed: protocol error: C-ECHO-RSP carries a data set, which C-ECHO never has", 4_000,
+                "E: Echo Failed: protocol error: C-ECHO-RSP carries a data set, which C-ECHO never has", PROMPT,
                 afterEcho((c, m) -> {
                     c.sendCommand(m.contextId(), FakePeer.Conn.echoRsp(id(m), 0).putUs(Tag.COMMAND_DATA_SET_TYPE, 0));
                     c.send(new PDataTf(List.of(new Pdv(m.contextId(), 0x02, new byte[] {8, 0, 0x16, 0, 0, 0, 0, 0}))));
                 })));
-        t.add(row("C-ECHO-RSP in one-byte PDVs, one PDV per PDU", 0, "I: Received Echo Response (Success)", 6_000,
+        t.add(row("C-ECHO-RSP in one-byte PDVs, one PDV per PDU", 0, "I: Received Echo Response (Success)", ONE_BYTE_PDUS,
                 afterEcho((c, m) -> {
                     byte[] rsp = FakePeer.Conn.echoRsp(id(m), 0).encode();
                     for (int i = 0; i < rsp.length; i++) {
@@ -325,18 +346,29 @@ class HostilePeerTableIT {
                     c.read();
                     c.send(new AReleaseRp());
                 }), "-v"));
-        t.add(row("C-ECHO-RSP never sent", 70, "E: Echo Failed: no answer within the DIMSE timeout (2 s)", 6_000,
-                afterEcho((c, m) -> { }), "-td", "2"));
+        t.add(row("C-ECHO-RSP never sent", 70, "E: Echo Failed: no answer within the DIMSE timeout (2 s)",
+                timeoutPlusOneSecond(2), afterEcho((c, m) -> c.holdOpen()), "-td", "2"));
+        t.add(row("C-ECHO-RSP never sent (socket timeout)", 70, "E: Echo Failed: no answer within the socket timeout (2 s)",
+                timeoutPlusOneSecond(2), afterEcho((c, m) -> c.holdOpen()), "-ts", "2"));
+        t.add(row("C-ECHO-RSP never sent (every timer 2 s)", 70,
+                "E: Echo Failed: no answer within the DIMSE timeout (2 s)", timeoutPlusOneSecond(2),
+                afterEcho((c, m) -> c.holdOpen()), "-ta", "2", "-td", "2", "-ts", "2"));
+        t.add(row("C-ECHO-RSP to another message ID, then the connection held open", 70,
+                "E: Echo Failed: protocol error: C-ECHO-RSP answers message ID 2", timeoutPlusOneSecond(2),
+                afterEcho((c, m) -> {
+                    c.sendCommand(m.contextId(), FakePeer.Conn.echoRsp(2, 0));
+                    c.holdOpen();
+                }), "-td", "2"));
         t.add(row("P-DATA-TF larger than our maximum PDU", 70, "P-DATA-TF length 20006 exceeds the limit of 16384 bytes",
-                4_000, afterEcho((c, m) -> c.send(new PDataTf(List.of(new Pdv(m.contextId(), 0x03, new byte[20000])))))));
-        t.add(row("PDV item of length 1", 70, "PDV item length 1 does not fit the P-DATA-TF", 4_000,
+                PROMPT, afterEcho((c, m) -> c.send(new PDataTf(List.of(new Pdv(m.contextId(), 0x03, new byte[20000])))))));
+        t.add(row("PDV item of length 1", 70, "PDV item length 1 does not fit the P-DATA-TF", PROMPT,
                 afterEcho((c, m) -> c.sendRaw(concat(header(0x04, 5), new byte[] {0, 0, 0, 1, 1})))));
         t.add(row("A-ASSOCIATE-AC again while the echo is outstanding", 70,
-                "E: Echo Failed: unexpected A-ASSOCIATE-AC PDU in state Sta6", 4_000,
+                "E: Echo Failed: unexpected A-ASSOCIATE-AC PDU in state Sta6", PROMPT,
                 afterEcho((c, m) -> c.send(FakePeer.Conn.acceptAll(new org.echoscu.acse.AssociationProposal(
                         "ECHOSCU", "ANY-SCP", 16384, 1, 1).toPdu(), 16384)))));
         t.add(row("command that is not a command set", 70,
-                "E: Echo Failed: protocol error: element (0008,0016) outside the command group 0000", 4_000,
+                "E: Echo Failed: protocol error: element (0008,0016) outside the command group 0000", PROMPT,
                 afterEcho((c, m) -> c.send(new PDataTf(List.of(new Pdv(m.contextId(), 0x03,
                         new byte[] {8, 0, 0x16, 0, 2, 0, 0, 0, '1', 0})))))));
         return t.stream();
@@ -363,6 +395,7 @@ class HostilePeerTableIT {
             assertThat(r.stderr()).as(r.toString()).contains(row.message());
             assertThat(r.stderr()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
             assertThat(r.millis()).as(r.toString()).isLessThan(row.maxMillis());
+            peer.assertScriptsPassed();
         }
     }
 }

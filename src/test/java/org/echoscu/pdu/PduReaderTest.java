@@ -82,6 +82,59 @@ class PduReaderTest {
 
     // ---- ordinary reading ----------------------------------------------------------------------
 
+    // ---- the bytes as they came, for trace logging ---------------------------------------------
+
+    @Test
+    void lastBytesAreTheWholePduAsItCame() throws Exception {
+        byte[] pdu = Hex.bytes(DcmtkAssociateAcTest.DCMTK_AC);
+        byte[] stream = Hex.concat(pdu, PduEncoder.encode(new AReleaseRq()));
+        PduReader reader = new PduReader(CountingStream.of(stream));
+        assertThat(reader.lastBytes()).as("nothing read yet").isEmpty();
+
+        reader.read(0);
+        assertThat(Hex.string(reader.lastBytes())).isEqualTo(Hex.string(pdu));
+
+        reader.read(0);
+        assertThat(reader.lastBytes()).as("the latest PDU only").isEqualTo(PduEncoder.encode(new AReleaseRq()));
+    }
+
+    @Test
+    void lastBytesOfAnUnrecognizedTypeAreItsHeader() {
+        byte[] http = "HTTP/1.1 400 Bad Request\r\n".getBytes(StandardCharsets.US_ASCII);
+        PduReader reader = new PduReader(CountingStream.of(http));
+        assertThat(catchThrowable(() -> reader.read(0))).isInstanceOf(PduFormatException.class);
+        assertThat(reader.lastBytes()).isEqualTo("HTTP/1".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void lastBytesOfAPduThatFailsToDecodeAreAllOfIt() {
+        byte[] bad = {4, 0, 0, 0, 0, 5, 0, 0, 0, 1, 1}; // a PDV item of length 1
+        PduReader reader = new PduReader(CountingStream.of(bad));
+        assertThat(catchThrowable(() -> reader.read(0))).isInstanceOf(PduFormatException.class);
+        assertThat(reader.lastBytes()).isEqualTo(bad);
+    }
+
+    @Test
+    void lastBytesOfAPduCutShortAreWhatCame() {
+        byte[] cut = {4, 0, 0, 0, 0, 16, 0, 0, 0};
+        PduReader reader = new PduReader(CountingStream.of(cut));
+        assertThat(catchThrowable(() -> reader.read(0))).isInstanceOf(PeerClosedException.class);
+        assertThat(reader.lastBytes()).isEqualTo(cut);
+
+        byte[] header = {4, 0, 0};
+        PduReader inHeader = new PduReader(CountingStream.of(header));
+        assertThat(catchThrowable(() -> inHeader.read(0))).isInstanceOf(PeerClosedException.class);
+        assertThat(inHeader.lastBytes()).isEqualTo(header);
+    }
+
+    @Test
+    void lastBytesAfterAPduTooLongAreItsHeader() {
+        byte[] header = {4, 0, 0, 0, 0x40, 1};
+        PduReader reader = new PduReader(CountingStream.endless(header));
+        assertThat(catchThrowable(() -> reader.read(16384))).isInstanceOf(PduFormatException.class);
+        assertThat(reader.lastBytes()).isEqualTo(header);
+    }
+
     @Test
     void readsConsecutivePdusFromOneStream() throws Exception {
         byte[] stream = Hex.concat(
