@@ -89,30 +89,46 @@ public final class ProbeAnswers {
 
     /** A result of PS3.8 table 9-18 (or ours) in words. */
     public static String words(int result) {
-        return switch (result) {
-            case PresentationContextAc.ACCEPTANCE -> "accepted";
-            case PresentationContextAc.USER_REJECTION -> "user rejection";
-            case PresentationContextAc.NO_REASON -> "no reason (provider rejection)";
-            case PresentationContextAc.ABSTRACT_SYNTAX_NOT_SUPPORTED -> "abstract syntax not supported";
-            case PresentationContextAc.TRANSFER_SYNTAXES_NOT_SUPPORTED -> "transfer syntax not supported";
-            case NO_ANSWER -> "not answered";
-            case FOREIGN_SYNTAX -> "accepted with a transfer syntax we did not propose";
-            default -> "invalid result " + result;
-        };
+        Result r = Result.of(result);
+        return r == null ? "invalid result " + result : r.words;
     }
 
     /** A result as a stable token for machine-readable output. */
     public static String token(int result) {
-        return switch (result) {
-            case PresentationContextAc.ACCEPTANCE -> "accepted";
-            case PresentationContextAc.USER_REJECTION -> "user-rejection";
-            case PresentationContextAc.NO_REASON -> "no-reason";
-            case PresentationContextAc.ABSTRACT_SYNTAX_NOT_SUPPORTED -> "abstract-syntax-not-supported";
-            case PresentationContextAc.TRANSFER_SYNTAXES_NOT_SUPPORTED -> "transfer-syntax-not-supported";
-            case NO_ANSWER -> "not-answered";
-            case FOREIGN_SYNTAX -> "foreign-transfer-syntax";
-            default -> "invalid-result-" + result;
-        };
+        Result r = Result.of(result);
+        return r == null ? "invalid-result-" + result : r.token;
+    }
+
+    /** The results, each with its words and its token: one table for both. */
+    private enum Result {
+        ACCEPTED(PresentationContextAc.ACCEPTANCE, "accepted", "accepted"),
+        USER_REJECTION(PresentationContextAc.USER_REJECTION, "user rejection", "user-rejection"),
+        NO_REASON(PresentationContextAc.NO_REASON, "no reason (provider rejection)", "no-reason"),
+        ABSTRACT_SYNTAX(PresentationContextAc.ABSTRACT_SYNTAX_NOT_SUPPORTED, "abstract syntax not supported",
+                "abstract-syntax-not-supported"),
+        TRANSFER_SYNTAX(PresentationContextAc.TRANSFER_SYNTAXES_NOT_SUPPORTED, "transfer syntax not supported",
+                "transfer-syntax-not-supported"),
+        UNANSWERED(NO_ANSWER, "not answered", "not-answered"),
+        FOREIGN(FOREIGN_SYNTAX, "accepted with a transfer syntax we did not propose", "foreign-transfer-syntax");
+
+        final int value;
+        final String words;
+        final String token;
+
+        Result(int value, String words, String token) {
+            this.value = value;
+            this.words = words;
+            this.token = token;
+        }
+
+        static Result of(int value) {
+            for (Result r : values()) {
+                if (r.value == value) {
+                    return r;
+                }
+            }
+            return null;
+        }
     }
 
     private static final class Builder {

@@ -186,14 +186,8 @@ class PeerInfoIT {
     void roleAndWindowAnswersOnlyWhenAsked() throws Exception {
         List<AAssociateRq> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (FakePeer peer = FakePeer.start(c -> {
-            AAssociateRq rq = c.readRq();
-            seen.add(rq);
-            AAssociateAc all = FakePeer.Conn.acceptAll(rq, 16384);
-            List<UserInfoSubItem> items = new ArrayList<>(all.userInformation().subItems());
-            items.add(new UserInfoSubItem.AsyncOperationsWindow(5, 1));
-            items.add(new UserInfoSubItem.RoleSelection(Uids.VERIFICATION_SOP_CLASS, 1, 0));
-            c.send(new AAssociateAc(1, rq.calledAeTitle(), rq.callingAeTitle(), Uids.APPLICATION_CONTEXT,
-                    all.presentationContexts(), new UserInformation(items)));
+            seen.add(acceptWithAnswers(c, 16384, new UserInfoSubItem.AsyncOperationsWindow(5, 1),
+                    new UserInfoSubItem.RoleSelection(Uids.VERIFICATION_SOP_CLASS, 1, 0)));
             releaseWhenAsked(c);
         })) {
             String port = String.valueOf(peer.port);
@@ -261,13 +255,8 @@ class PeerInfoIT {
     void jsonObjectsFollowTheirSchema() throws Exception {
         try (Server scp = Server.echoscp(); Server rejecting = Server.echoscp("+ac", "SOMEONE");
              FakePeer answering = FakePeer.start(c -> {
-                 AAssociateRq rq = c.readRq();
-                 AAssociateAc all = FakePeer.Conn.acceptAll(rq, 0);
-                 List<UserInfoSubItem> items = new ArrayList<>(all.userInformation().subItems());
-                 items.add(new UserInfoSubItem.AsyncOperationsWindow(0, 3));
-                 items.add(new UserInfoSubItem.RoleSelection(Uids.VERIFICATION_SOP_CLASS, 0, 1));
-                 c.send(new AAssociateAc(1, rq.calledAeTitle(), rq.callingAeTitle(), Uids.APPLICATION_CONTEXT,
-                         all.presentationContexts(), new UserInformation(items)));
+                 acceptWithAnswers(c, 0, new UserInfoSubItem.AsyncOperationsWindow(0, 3),
+                         new UserInfoSubItem.RoleSelection(Uids.VERIFICATION_SOP_CLASS, 0, 1));
                  releaseWhenAsked(c);
              })) {
             Run r = Commands.echoscu("--peer-info", "--format", "json", "-pts", "2", "--probe-sop", "CTImageStorage",
@@ -331,6 +320,18 @@ class PeerInfoIT {
         Run bad = Commands.echoscu("--peer-info", "AE@nohost", "127.0.0.1");
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.stderr()).contains("error: expected [CALLED_AE@]HOST:PORT, found 'AE@nohost' (no port)");
+    }
+
+    /** Reads the A-ASSOCIATE-RQ and accepts every Verification context, adding these sub-items to the answer. */
+    private static AAssociateRq acceptWithAnswers(FakePeer.Conn c, long maxPdu, UserInfoSubItem... answers)
+            throws Exception {
+        AAssociateRq rq = c.readRq();
+        AAssociateAc all = FakePeer.Conn.acceptAll(rq, maxPdu);
+        List<UserInfoSubItem> items = new ArrayList<>(all.userInformation().subItems());
+        items.addAll(List.of(answers));
+        c.send(new AAssociateAc(1, rq.calledAeTitle(), rq.callingAeTitle(), Uids.APPLICATION_CONTEXT,
+                all.presentationContexts(), new UserInformation(items)));
+        return rq;
     }
 
     /** Answers the A-RELEASE-RQ that ends the probe's association. */
