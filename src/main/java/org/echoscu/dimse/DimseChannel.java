@@ -84,7 +84,9 @@ public final class DimseChannel {
             }
             Indication ind = ul.receive(deadlineNanos, deadlineName);
             if (ind instanceof Indication.Data d) {
-                queued.addAll(d.pdata().pdvs());
+                for (Pdv pdv : d.pdata().pdvs()) { // a loop: ArrayDeque.addAll links a method reference
+                    queued.add(pdv);
+                }
             } else {
                 return new Interrupted(ind);
             }

@@ -4,8 +4,6 @@ import static org.echoscu.dul.Action.*;
 import static org.echoscu.dul.Event.*;
 import static org.echoscu.dul.State.*;
 
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,7 +14,12 @@ import java.util.Optional;
  */
 public final class StateTable {
 
-    private static final Map<Event, Map<State, Action>> TABLE = new EnumMap<>(Event.class);
+    /**
+     * Cells by event and state ordinal; null where the standard leaves the cell empty. Arrays,
+     * not EnumMaps: an EnumMap asks for its enum's constants by reflection, which costs a
+     * start-up of the JVM some classes and a method accessor.
+     */
+    private static final Action[][] TABLE = new Action[Event.values().length][State.values().length];
 
     /** Sta6 to Sta12: the seven states of an established association and its release. */
     private static final State[] ESTABLISHED = {STA6, STA7, STA8, STA9, STA10, STA11, STA12};
@@ -50,25 +53,23 @@ public final class StateTable {
     }
 
     public static Optional<Action> action(State state, Event event) {
-        return Optional.ofNullable(TABLE.get(event).get(state));
+        return Optional.ofNullable(TABLE[event.ordinal()][state.ordinal()]);
     }
 
     private static Row on(Event event) {
-        Map<State, Action> row = new EnumMap<>(State.class);
-        TABLE.put(event, row);
-        return new Row(row);
+        return new Row(TABLE[event.ordinal()]);
     }
 
     /** Builder for one line of the table; a later cell overrides an earlier one. */
-    private record Row(Map<State, Action> cells) {
+    private record Row(Action[] cells) {
         Row at(State state, Action action) {
-            cells.put(state, action);
+            cells[state.ordinal()] = action;
             return this;
         }
 
         Row established(Action action) {
             for (State s : ESTABLISHED) {
-                cells.put(s, action);
+                cells[s.ordinal()] = action;
             }
             return this;
         }
