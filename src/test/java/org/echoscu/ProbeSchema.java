@@ -33,9 +33,13 @@ public final class ProbeSchema {
     }
 
     private static Schema load() {
+        return load(FILE);
+    }
+
+    private static Schema load(Path file) {
         try {
             return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                    .getSchema(Files.readString(FILE), InputFormat.JSON);
+                    .getSchema(Files.readString(file), InputFormat.JSON);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,8 +47,12 @@ public final class ProbeSchema {
 
     /** The errors the validator finds in one JSON text; empty when it is valid. */
     public static List<String> errors(String json) {
+        return errors(SCHEMA, json);
+    }
+
+    private static List<String> errors(Schema schema, String json) {
         List<String> out = new ArrayList<>();
-        for (Error e : SCHEMA.validate(json, InputFormat.JSON)) {
+        for (Error e : schema.validate(json, InputFormat.JSON)) {
             out.add(e.toString());
         }
         return out;
@@ -55,12 +63,21 @@ public final class ProbeSchema {
      * returns the lines parsed.
      */
     public static List<JsonNode> validLines(String jsonLines) {
+        return validLines(SCHEMA, jsonLines);
+    }
+
+    /** As {@link #validLines(String)}, against another schema file of docs/ (the --peer-info report's). */
+    public static List<JsonNode> validLines(String jsonLines, String docsSchemaFile) {
+        return validLines(load(FILE.resolveSibling(docsSchemaFile)), jsonLines);
+    }
+
+    private static List<JsonNode> validLines(Schema schema, String jsonLines) {
         List<JsonNode> nodes = new ArrayList<>();
         for (String line : jsonLines.split("\n")) {
             if (line.isEmpty()) {
                 continue;
             }
-            assertThat(errors(line)).as("schema errors in %s", line).isEmpty();
+            assertThat(errors(schema, line)).as("schema errors in %s", line).isEmpty();
             nodes.add(JSON.readTree(line));
         }
         assertThat(nodes).as("JSON lines in %s", jsonLines).isNotEmpty();

@@ -19,6 +19,9 @@ public final class EchoscuCommand {
     static final String TOOL = "echoscu";
     static final String PURPOSE = "DICOM verification (C-ECHO) SCU";
     static final String USAGE = "echoscu [options] peer port";
+    /** The options that leave the plain echo for {@link ManyPeersCommand} (names only: no class loads for them). */
+    private static final String[] MANY_PEERS_OPTIONS = {"--targets", "--parallel", "--peer-info", "--probe-sop",
+        "--probe-roles", "--probe-async", "--check-called-ae", "--cert-warn-days"};
 
     private EchoscuCommand() {
     }
@@ -76,6 +79,35 @@ public final class EchoscuCommand {
                         "connect through this SOCKS5 proxy")
                 .option(null, "--repeat", 1, "[n]umber: integer", "repeat n times")
                 .flag(null, "--abort", "abort association instead of releasing it");
+        t.heading(1, "several peers (not in DCMTK):")
+                .option(null, "--targets", 1, "[f]ile: string",
+                        "probe each target of file f, one a line:",
+                        "[AE@]HOST:PORT (IPv6 in brackets, # comments);",
+                        "or an Orthanc configuration file (its",
+                        "DicomModalities); may be repeated, and",
+                        "AE@HOST:PORT parameters add to them")
+                .option(null, "--parallel", 1, "[n]umber: integer (1..1024, default: 32)",
+                        "probe up to n targets at once")
+                .heading(1, "what the peer accepts (not in DCMTK):")
+                .flag(null, "--peer-info",
+                        "report what the peer accepts: each transfer",
+                        "syntax of -pts (default: all 38) in a context",
+                        "of its own, for Verification and --probe-sop")
+                .option(null, "--probe-sop", 1, "[s]op class: UID or name, or list",
+                        "also probe this SOP class; may be repeated;",
+                        "--probe-sop list prints the names known")
+                .flag(null, "--probe-roles",
+                        "also propose SCP/SCU role selection (some",
+                        "peers drop the connection when they see it)")
+                .flag(null, "--probe-async",
+                        "also propose the asynchronous operations window",
+                        "(some peers drop the connection on it)")
+                .flag(null, "--check-called-ae",
+                        "tell whether the peer checks the called AE",
+                        "title (one more association, to a random one)")
+                .option(null, "--cert-warn-days", 1, "[d]ays: integer (default: 30)",
+                        "with TLS: warn when the peer certificate",
+                        "expires in fewer than d days");
         CommonOptions.tls(t, true);
         // Monitoring (README "Monitoring"): declared here as strings, parsed by MonitorOptions,
         // which loads only when one of these is given.
@@ -109,6 +141,9 @@ public final class EchoscuCommand {
                 return TlsRuntime.exclusive(p, TOOL, PURPOSE, true, args, out, err,
                         Logs.get("dcmtk.apps.echoscu"));
             }
+            if (beyondOnePeer(p)) { // --targets, AE@HOST:PORT words, --peer-info: a class of their own
+                return ManyPeersCommand.run(p, args, out, err);
+            }
             EchoSettings settings = settings(p);
             TlsSettings tls = TlsOptions.check(p, true) ? TlsRuntime.settings(p, true) : null;
             CommonOptions.logging(p, TOOL, args, err);
@@ -133,7 +168,12 @@ public final class EchoscuCommand {
     }
 
     private static boolean monitoringAsked(ParsedArgs p) {
-        for (String name : MONITORING) {
+        return anyGiven(p, MONITORING);
+    }
+
+    /** Whether any of these options is given; names only, so no class of theirs loads. */
+    private static boolean anyGiven(ParsedArgs p, String[] names) {
+        for (String name : names) {
             if (p.has(name)) {
                 return true;
             }
@@ -150,8 +190,35 @@ public final class EchoscuCommand {
         return false;
     }
 
+    /**
+     * Whether the command line asks for more than a plain echo of one {@code peer port}. Only
+     * string comparisons here: a plain echo must not load the classes of the other runs.
+     */
+    private static boolean beyondOnePeer(ParsedArgs p) {
+        if (anyGiven(p, MANY_PEERS_OPTIONS)) {
+            return true;
+        }
+        for (String param : p.parameters()) {
+            if (isTargetWord(param)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A parameter of the form {@code AE@HOST:PORT} names a target rather than the {@code peer}. */
+    static boolean isTargetWord(String param) {
+        return param.indexOf('@') > 0;
+    }
+
     private static EchoSettings settings(ParsedArgs p) throws UsageException {
         List<String> params = p.parameters();
+        int port = peerPort(params); // first: it says what is missing
+        return settings(p, params.get(0), port);
+    }
+
+    /** Checks the {@code peer port} parameters as DCMTK does; returns the port. */
+    static int peerPort(List<String> params) throws UsageException {
         if (params.isEmpty()) {
             throw new UsageException("Missing parameter peer");
         }
@@ -161,8 +228,11 @@ public final class EchoscuCommand {
         if (params.size() > 2) {
             throw new UsageException("Too many parameters");
         }
-        String peer = params.get(0);
-        int port = Values.port(params.get(1));
+        return Values.port(params.get(1));
+    }
+
+    /** The settings of one echo to {@code peer} {@code port}, the rest from the command line. */
+    static EchoSettings settings(ParsedArgs p, String peer, int port) throws UsageException {
         ParsedArgs.Occurrence family = p.last("-i4", "-i6", "-i0");
         IpFamily ip = family == null ? IpFamily.IPV4 : switch (family.opt().shortName()) {
             case "-i6" -> IpFamily.IPV6;

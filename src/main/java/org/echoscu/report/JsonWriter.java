@@ -67,6 +67,20 @@ final class JsonWriter {
         return this;
     }
 
+    /** A member whose value is an array of strings (the peer-info report's lists). */
+    JsonWriter strings(String name, java.util.List<String> values) {
+        name(name);
+        sb.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            quote(values.get(i));
+        }
+        sb.append(']');
+        return this;
+    }
+
     JsonWriter nul(String name) {
         name(name);
         sb.append("null");

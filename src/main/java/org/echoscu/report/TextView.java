@@ -75,6 +75,11 @@ public final class TextView implements ProbeView {
         StringBuilder sb = new StringBuilder();
         sb.append(TIME.format(r.started())).append(" probe ").append(seq).append(": ")
                 .append(r.outcome().reason().key()).append(" (exit ").append(r.outcome().exitCode()).append(')');
+        return phasesAndMessage(sb, r).toString();
+    }
+
+    /** Appends {@code " phase=…ms … total=…ms"} and, when the probe failed, {@code ": message"}; also a target's line of a many-target run. */
+    static StringBuilder phasesAndMessage(StringBuilder sb, ProbeResult r) {
         for (Map.Entry<Phase, Long> e : r.times().asMap().entrySet()) {
             sb.append(' ').append(e.getKey().key()).append('=').append(Millis.human(e.getValue())).append("ms");
         }
@@ -82,7 +87,7 @@ public final class TextView implements ProbeView {
         if (r.outcome().message() != null) {
             sb.append(": ").append(Words.oneLine(r.outcome().message()));
         }
-        return sb.toString();
+        return sb;
     }
 
     static String statistics(Series s) {
