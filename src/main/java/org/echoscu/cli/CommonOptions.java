@@ -130,9 +130,6 @@ final class CommonOptions {
         }
         t.flag("-ic", "--ignore-peer-cert", "don't verify peer certificate");
         if (client) {
-            t.flag(null, "--check-hostname", "check the server certificate against the host name", "(RFC 6125)");
-        }
-        if (client) {
             t.heading(1, "offline certificate verification:")
                     .option("+vc", "--verify-cert", 1, "[f]ilename: string", "verify certificate against CA settings")
                     .values(OptionTable.FILE)

@@ -54,15 +54,6 @@ public final class EchoscuCommand {
                 .heading(1, "association negotiation debugging:")
                 .option("-pts", "--propose-ts", 1, "[n]umber: integer (1..53)", "propose n transfer syntaxes")
                 .option("-ppc", "--propose-pc", 1, "[n]umber: integer (1..128)", "propose n presentation contexts")
-                .heading(1, "user identity negotiation:")
-                .option("-usr", "--user", 1, "[u]ser name: string", "authenticate using user name u")
-                .option("-pwd", "--password", 1, "[p]assword: string (only with --user)",
-                        "authenticate using password p")
-                .flag("-epw", "--empty-password", "send empty password (only with --user)")
-                .option("-kt", "--kerberos", 1, "[f]ilename: string", "read kerberos ticket from file f")
-                .option(null, "--saml", 1, "[f]ilename: string", "read SAML request from file f")
-                .option(null, "--jwt", 1, "[f]ilename: string", "read JWT data from file f")
-                .flag("-rsp", "--pos-response", "expect positive response")
                 .heading(1, "other network options:")
                 .option("-to", "--timeout", 1, "[s]econds: integer (default: unlimited)",
                         "timeout for connection requests")
@@ -73,13 +64,30 @@ public final class EchoscuCommand {
                         "timeout for DIMSE messages")
                 .option("-pdu", "--max-pdu", 1, "[n]umber of bytes: integer (4096..131072)",
                         "set max receive pdu to n bytes (default: 16384)")
+                .option(null, "--repeat", 1, "[n]umber: integer", "repeat n times")
+                .flag(null, "--abort", "abort association instead of releasing it");
+        CommonOptions.tls(t, true);
+        // Ours beyond DCMTK's echoscu, after all of DCMTK's groups so that its help stays line for
+        // line what 3.7.0 prints (CommandLineTest): storescu's user identity options (issue "user
+        // identity", README), proxies, the TLS host name check, many peers, the peer report.
+        t.heading(0, "user identity options (as DCMTK's storescu):")
+                .option("-usr", "--user", 1, "[u]ser name: string", "authenticate using user name u")
+                .option("-pwd", "--password", 1, "[p]assword: string (only with --user)",
+                        "authenticate using password p")
+                .flag("-epw", "--empty-password", "send empty password (only with --user)")
+                .option("-kt", "--kerberos", 1, "[f]ilename: string", "read kerberos ticket from file f")
+                .option(null, "--saml", 1, "[f]ilename: string", "read SAML request from file f")
+                .option(null, "--jwt", 1, "[f]ilename: string", "read JWT data from file f")
+                .flag("-rsp", "--pos-response", "expect positive response")
+                .heading(0, "proxy options:")
                 .option(null, "--proxy", 1, "[[u]ser:[p]assword@]host:port: string",
                         "connect through this HTTP proxy (CONNECT)")
                 .option(null, "--socks5", 1, "[[u]ser:[p]assword@]host:port: string",
                         "connect through this SOCKS5 proxy")
-                .option(null, "--repeat", 1, "[n]umber: integer", "repeat n times")
-                .flag(null, "--abort", "abort association instead of releasing it");
-        t.heading(1, "several peers (not in DCMTK):")
+                .heading(0, "TLS host name options:")
+                .flag(null, "--check-hostname", "check the server certificate against the host name",
+                        "(RFC 6125; the --request-sni name when given)");
+        t.heading(0, "several peers options:")
                 .option(null, "--targets", 1, "[f]ile: string",
                         "probe each target of file f, one a line:",
                         "[AE@]HOST:PORT (IPv6 in brackets, # comments);",
@@ -88,7 +96,7 @@ public final class EchoscuCommand {
                         "AE@HOST:PORT parameters add to them")
                 .option(null, "--parallel", 1, "[n]umber: integer (1..1024, default: 32)",
                         "probe up to n targets at once")
-                .heading(1, "what the peer accepts (not in DCMTK):")
+                .heading(0, "peer report options:")
                 .flag(null, "--peer-info",
                         "report what the peer accepts: each transfer",
                         "syntax of -pts (default: all 38) in a context",
@@ -108,7 +116,6 @@ public final class EchoscuCommand {
                 .option(null, "--cert-warn-days", 1, "[d]ays: integer (default: 30)",
                         "with TLS: warn when the peer certificate",
                         "expires in fewer than d days");
-        CommonOptions.tls(t, true);
         // Monitoring (README "Monitoring"): declared here as strings, parsed by MonitorOptions,
         // which loads only when one of these is given.
         t.heading(0, "monitoring options:")
@@ -118,6 +125,7 @@ public final class EchoscuCommand {
                         "run n probes, each a whole association")
                 .option(null, "--interval", 1, "[s]econds: decimal (default: 1)", "wait between two probe starts")
                 .option(null, "--format", 1, "text|json|nagios|prometheus", "output on stdout (default: text)")
+                .choices("text", "json", "nagios", "prometheus")
                 .option(null, "--warning", 1, "[r]ange: seconds, Monitoring Plugins syntax",
                         "nagios: WARNING when the probe's time is in the range")
                 .option(null, "--critical", 1, "[r]ange: seconds, Monitoring Plugins syntax",
