@@ -4,14 +4,18 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * What every DCMTK tool does around its own work: expand command files, answer -h and
- * --version (which act alone), and report a bad command line as header, blank line,
- * purpose and one {@code error:} line, exit code 1.
+ * What every DCMTK tool does around its own work: expand command files, answer the options
+ * that act alone (-h, --version, and the TLS ones: +cc, --list-profiles, echoscu's +vc and
+ * +rc), and report a bad command line as header, blank line, purpose and one {@code error:}
+ * line, exit code 1.
  */
 final class DcmtkTool {
 
-    /** The tool's own work, once the command line has parsed. */
-    @FunctionalInterface
+    /**
+     * The tool's own work, once the command line has parsed. The commands implement it with
+     * a class of their own rather than a lambda: a lambda's call site costs a JDK 17 start-up
+     * the invokedynamic bootstrap (docs/PERFORMANCE.md).
+     */
     interface Body {
         int run(ParsedArgs args, List<String> expanded) throws UsageException;
     }
@@ -20,15 +24,18 @@ final class DcmtkTool {
     private final String purpose;
     private final String usage;
     private final OptionTable table;
+    /** Whether the tool is a TLS client (echoscu) or server (echoscp), for its TLS options that act alone. */
+    private final boolean client;
     /** Printed on stdout before the message of a bad command line; null for none (DCMTK). */
     private String usageLine;
     private int usageExit = 1;
 
-    DcmtkTool(String name, String purpose, String usage, OptionTable table) {
+    DcmtkTool(String name, String purpose, String usage, OptionTable table, boolean client) {
         this.name = name;
         this.purpose = purpose;
         this.usage = usage;
         this.table = table;
+        this.client = client;
     }
 
     /**
@@ -57,6 +64,11 @@ final class DcmtkTool {
             if (p.has("--version")) {
                 out.print(Version.details(name, purpose));
                 return 0;
+            }
+            if (TlsOptions.exclusive(p, client)) {
+                TlsOptions.check(p, client);
+                return TlsRuntime.exclusive(p, name, purpose, client, args, out, err,
+                        org.echoscu.log.Logs.get("dcmtk.apps." + name));
             }
             return body.run(p, args);
         } catch (UsageException e) {

@@ -73,12 +73,19 @@ public final class EchoscpCommand {
     /** @return the exit code; when the server started, only once it has stopped */
     static int run(String[] argv, PrintStream out, PrintStream err) {
         OptionTable table = table();
-        return new DcmtkTool(TOOL, PURPOSE, USAGE, table).run(argv, out, err, (p, args) -> {
-            if (TlsOptions.exclusive(p, false)) { // +cc and --list-profiles act alone
-                TlsOptions.check(p, false);
-                return TlsRuntime.exclusive(p, TOOL, PURPOSE, false, args, out, err,
-                        Logs.get("dcmtk.apps.echoscp"));
-            }
+        return new DcmtkTool(TOOL, PURPOSE, USAGE, table, false).run(argv, out, err, new Serve(err));
+    }
+
+    /** A run with a parsed command line: serve until stopped. */
+    private static final class Serve implements DcmtkTool.Body {
+        private final PrintStream err;
+
+        Serve(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public int run(ParsedArgs p, List<String> args) throws UsageException {
             ScpSettings settings = settings(p);
             TlsSettings tls = TlsOptions.check(p, false) ? TlsRuntime.settings(p, false) : null;
             CommonOptions.logging(p, TOOL, args, err);
@@ -91,7 +98,7 @@ public final class EchoscpCommand {
                 settings = settings.withLayer(layer);
             }
             return serve(settings);
-        });
+        }
     }
 
     private static int serve(ScpSettings settings) {

@@ -139,16 +139,25 @@ public final class EchoscuCommand {
 
     static int run(String[] argv, PrintStream out, PrintStream err) {
         OptionTable table = table();
-        DcmtkTool tool = new DcmtkTool(TOOL, PURPOSE, USAGE, table);
+        DcmtkTool tool = new DcmtkTool(TOOL, PURPOSE, USAGE, table, true);
         if (nagiosAsked(argv)) { // a plugin answers even a bad command line as one: UNKNOWN, exit 3
             tool.onUsageError(NagiosView.unknown("bad command line:") + " ", NagiosView.UNKNOWN);
         }
-        return tool.run(argv, out, err, (p, args) -> {
-            if (TlsOptions.exclusive(p, true)) { // +cc, --list-profiles, +vc, +rc act alone
-                TlsOptions.check(p, true);
-                return TlsRuntime.exclusive(p, TOOL, PURPOSE, true, args, out, err,
-                        Logs.get("dcmtk.apps.echoscu"));
-            }
+        return tool.run(argv, out, err, new Echo(out, err));
+    }
+
+    /** A run with a parsed command line: one echo, a probe series, or many peers. */
+    private static final class Echo implements DcmtkTool.Body {
+        private final PrintStream out;
+        private final PrintStream err;
+
+        Echo(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public int run(ParsedArgs p, List<String> args) throws UsageException {
             if (beyondOnePeer(p)) { // --targets, AE@HOST:PORT words, --peer-info: a class of their own
                 return ManyPeersCommand.run(p, args, out, err);
             }
@@ -172,7 +181,7 @@ public final class EchoscuCommand {
             int code = new EchoScu(settings.withLayer(layer)).run().exitCode();
             TlsRuntime.finish(layer);
             return code;
-        });
+        }
     }
 
     private static boolean monitoringAsked(ParsedArgs p) {
