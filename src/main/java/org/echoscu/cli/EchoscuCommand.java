@@ -99,8 +99,9 @@ public final class EchoscuCommand {
                 .heading(0, "peer report options:")
                 .flag(null, "--peer-info",
                         "report what the peer accepts: each transfer",
-                        "syntax of -pts (default: all 38) in a context",
-                        "of its own, for Verification and --probe-sop")
+                        "syntax of -pts (default: all of them) in a",
+                        "context of its own, for Verification and",
+                        "--probe-sop")
                 .option(null, "--probe-sop", 1, "[s]op class: UID or name, or list",
                         "also probe this SOP class; may be repeated;",
                         "--probe-sop list prints the names known")
