@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare import Peer, free_port, machine, median, wait_listening  # noqa: E402
@@ -121,17 +122,24 @@ class Floors:
     """The floor programs, compiled once, with a start-up archive per JVM and program."""
 
     def __init__(self, root, work):
+        classes = os.path.join(work, "floor-classes")
+        os.makedirs(classes)
+        src = glob.glob(os.path.join(root, "bench", "floor", "*.java"))
+        subprocess.run(["javac", "--release", "17", "-d", classes] + src, check=True)
+        # a jar, as ours is: the JVM archives (CDS, AOT) no class of a directory on the class path
         self.dir = os.path.join(work, "floor")
         os.makedirs(self.dir)
-        src = glob.glob(os.path.join(root, "bench", "floor", "*.java"))
-        subprocess.run(["javac", "--release", "17", "-d", self.dir] + src, check=True)
+        self.jar = os.path.join(self.dir, "floor.jar")
+        with zipfile.ZipFile(self.jar, "w") as z:
+            for c in glob.glob(os.path.join(classes, "*.class")):
+                z.write(c, os.path.basename(c))
         self.options = jvm_options(root)
         self.root = root
 
     def argv(self, java, main, args, train=None, plain=False):
         """The floor's command line on this JVM, making its archive first (with train's args)."""
         if plain:  # a server never exits to dump an archive; what it costs per connection is measured warm
-            return [java] + self.options + ["-cp", self.dir, main] + args
+            return [java] + self.options + ["-cp", self.jar, main] + args
         kind = feature(java)
         stem = os.path.join(self.dir, "%s-%d" % (main, kind))
         if kind >= 25:
@@ -142,9 +150,11 @@ class Floors:
                 "-XX:SharedArchiveFile=%s" % (stem + ".jsa"), "-Xshare:auto", "-Xlog:cds*=off"]
         if not os.path.exists(archive):
             subprocess.run([java] + self.options + [make + archive, "-Xlog:aot*=off" if kind >= 25 else
-                           "-Xlog:cds*=off", "-cp", self.dir, main] + (train or args),
+                           "-Xlog:cds*=off", "-cp", self.jar, main] + (train or args),
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        return [java] + self.options + use + ["-cp", self.dir, main] + args
+            if not os.path.exists(archive):  # a floor without its archive would flatter every ratio
+                raise RuntimeError("could not make the floor's start-up archive " + archive)
+        return [java] + self.options + use + ["-cp", self.jar, main] + args
 
 
 def pki(work):

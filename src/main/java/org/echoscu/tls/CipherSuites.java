@@ -96,13 +96,35 @@ public final class CipherSuites {
      * key size, then by key exchange (RSA, ECDH, ECDHE, DHE), MAC (SHA-1, SHA-256, SHA-384,
      * AEAD) and authentication. This is DCMTK's ordering rule; the server takes the reverse.
      */
-    public static final Comparator<String> WEAKEST_FIRST = Comparator
-            .comparingInt((String s) -> forwardSecret(s) ? 1 : 0)
-            .thenComparingInt(CipherSuites::effectiveBits)
-            .thenComparingInt(CipherSuites::exchangeRank)
-            .thenComparingInt(CipherSuites::macRank)
-            .thenComparingInt(s -> iana(s).contains("_ECDSA_") || iana(s).contains("_DSS_") ? 0 : 1)
-            .thenComparing(CipherSuites::iana);
+    public static final Comparator<String> WEAKEST_FIRST = new WeakestFirst();
+
+    /**
+     * {@link #WEAKEST_FIRST} written out rather than chained from lambdas: six lambda call sites
+     * cost every TLS run (and +cc, --list-profiles) their bootstrap when this class loads.
+     */
+    private static final class WeakestFirst implements Comparator<String> {
+        @Override
+        public int compare(String a, String b) {
+            int c = Integer.compare(forwardSecret(a) ? 1 : 0, forwardSecret(b) ? 1 : 0);
+            if (c == 0) {
+                c = Integer.compare(effectiveBits(a), effectiveBits(b));
+            }
+            if (c == 0) {
+                c = Integer.compare(exchangeRank(a), exchangeRank(b));
+            }
+            if (c == 0) {
+                c = Integer.compare(macRank(a), macRank(b));
+            }
+            if (c == 0) {
+                c = Integer.compare(signedByDsaOrEcdsa(a) ? 0 : 1, signedByDsaOrEcdsa(b) ? 0 : 1);
+            }
+            return c != 0 ? c : iana(a).compareTo(iana(b));
+        }
+
+        private static boolean signedByDsaOrEcdsa(String s) {
+            return iana(s).contains("_ECDSA_") || iana(s).contains("_DSS_");
+        }
+    }
 
     /** Strongest first: the order a server prefers. */
     public static List<String> strongestFirst(Collection<String> names) {

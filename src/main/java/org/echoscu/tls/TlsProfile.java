@@ -116,12 +116,23 @@ public enum TlsProfile {
 
     /** Suites the profile cannot do without: if the JVM lacks one, the profile is not available. */
     public List<String> required() {
-        return suites.stream().filter(s -> !optional.contains(s)).toList();
+        return suitesWhereOptionalIs(false);
     }
 
     /** Suites used where the JVM has them (3DES for backward compatibility; +pm's Camellia and CCM). */
     public List<String> optional() {
-        return suites.stream().filter(optional::contains).toList();
+        return suitesWhereOptionalIs(true);
+    }
+
+    /** A loop, not a stream: no lambda bootstrap on the way to a handshake or a listing. */
+    private List<String> suitesWhereOptionalIs(boolean isOptional) {
+        List<String> out = new ArrayList<>();
+        for (String s : suites) {
+            if (optional.contains(s) == isOptional) {
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Allowed protocol versions, newest first, JSSE's names. */
