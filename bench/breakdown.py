@@ -3,6 +3,8 @@
 first class of each phase. Markers, not guesses: a phase starts when the first class that only
 it uses is loaded, so each figure is the time from the previous marker to this one. The logging
 itself (-Xlog:class+load to a file) costs a little on every class; the totals say how much.
+Only where classes load as they are first used: a JDK 25 AOT cache loads its classes at start,
+which leaves no markers to read (run it with JAVA_HOME on a JDK 17 to 24).
 
   python3 bench/breakdown.py PORT [--tls KEY CERT CA TLSPORT] [--runs 15] [-- extra echoscu args]
 """
@@ -18,12 +20,12 @@ import tempfile
 PLAIN = [
     ("JVM start, to our main class", "org.echoscu.cli.EchoscuCommand"),
     ("option table and parsing", "org.echoscu.scu.EchoSettings"),
-    ("settings, logging set-up", "org.echoscu.scu.EchoScu"),
     ("TLS: JSSE and profile set-up", "org.echoscu.tls.KeyMaterial"),
     ("TLS: key, certificate, CA", "org.echoscu.tls.TrustMaterial"),
-    ("TLS: trust manager, SSLContext", "org.echoscu.dul.UpperLayer"),
+    ("settings (with TLS: trust manager, SSLContext)", "org.echoscu.scu.EchoScu"),
+    ("logging set-up, the SCU's start", "org.echoscu.dul.UpperLayer"),
 ]
-TLS_ONLY = {"org.echoscu.tls.KeyMaterial", "org.echoscu.tls.TrustMaterial", "org.echoscu.dul.UpperLayer"}
+TLS_ONLY = {"org.echoscu.tls.KeyMaterial", "org.echoscu.tls.TrustMaterial"}
 PLAIN += [
     ("association request built, TCP connect (+ TLS handshake)", "org.echoscu.net.Transport"),
     ("A-ASSOCIATE-RQ to -AC", "org.echoscu.acse.Negotiated"),
@@ -61,13 +63,14 @@ def main():
             env = dict(os.environ, JAVA_OPTS="-Xlog:class+load:file=%s:uptime" % log)
             subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             s = stamps(log)
+            present = sorted((s[cls], name) for name, cls in PLAIN
+                             if cls in s and (a.tls or cls not in TLS_ONLY))
             prev = 0.0
-            for name, cls in PLAIN:
-                if cls in s and (a.tls or cls not in TLS_ONLY):
-                    deltas[name].append(s[cls] - prev)
-                    prev = s[cls]
+            for t, name in present:  # in the order they happened (TLS sets up before the SCU starts)
+                deltas[name].append(t - prev)
+                prev = t
             totals.append(prev)
-    print("| phase (ends when this class loads) | median ms |")
+    print("| phase (ends when this class loads), in the order they happen | median ms |")
     print("|---|---:|")
     for name, cls in PLAIN:
         if deltas[name]:
