@@ -35,6 +35,7 @@ public final class EchoscpCommand {
     static OptionTable table() {
         OptionTable t = new OptionTable().parameter("port", "tcp/ip port number to listen on");
         CommonOptions.general(t);
+        // DCMTK's headings, this tool's own texts (echoscu and echoscp word the same options apart)
         t.heading(0, "network options:")
                 .heading(1, "IP protocol version:")
                 .flag("-i4", "--ipv4", "listen on IPv4 only (default)")

@@ -43,6 +43,7 @@ public final class EchoscuCommand {
                 .parameter("peer", "hostname of DICOM peer")
                 .parameter("port", "tcp/ip port number of peer");
         CommonOptions.general(t);
+        // DCMTK's headings, this tool's own texts (echoscu and echoscp word the same options apart)
         t.heading(0, "network options:")
                 .heading(1, "IP protocol version:")
                 .flag("-i4", "--ipv4", "use IPv4 only (default)")

@@ -9,7 +9,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * JSSE's six ways of asking a trust manager about a chain, funnelled into one {@link #check},
- * and {@link #forward} to ask another trust manager the same way it was asked.
+ * and {@link #forward} to ask another trust manager the same way it was asked. The six
+ * overrides below look alike on purpose: X509ExtendedTrustManager declares them one by one,
+ * and each only passes its arguments on; this class is the one place they are written.
  */
 abstract class ForwardingTrustManager extends X509ExtendedTrustManager {
 
