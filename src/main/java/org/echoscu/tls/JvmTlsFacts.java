@@ -1,12 +1,16 @@
 package org.echoscu.tls;
 
+import java.io.BufferedReader;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.Security;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,9 +117,13 @@ final class JvmTlsFacts {
         if (file == null) {
             return;
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>();
+        // java.io rather than Files.readAllLines: the NIO file channel classes are some 30 more to load
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new FileInputStream(file.toFile()),
+                StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lines.add(line);
+            }
         } catch (IOException | RuntimeException e) {
             return;
         }
