@@ -7,6 +7,8 @@ round by round, so that other load on the machine falls on all alike:
 
   floor       a trivial class (bench/floor/Floor.java) with bin/.jvm's options and a start-up
               archive of its own of the same kind as ours (CDS before JDK 25, AOT cache after)
+  connect floor  the same plus one TCP connection as echoscu opens it (ConnectFloor.java): the
+              JDK's networking start, which every Java client pays and the floor does not
   jsse-floor  bench/floor/JsseFloor.java: the JDK alone reads the same PEM key, certificate and
               CA and completes one TLS handshake with the same TLS peer (same options, its own
               archive of the same kind)
@@ -223,7 +225,9 @@ def main():
             print("## %s" % v.strip())
             print()
             rows = [("floor (trivial class, same JVM, options, kind of archive)",
-                     floors.argv(java, "Floor", []), None)]
+                     floors.argv(java, "Floor", []), None),
+                    ("connect floor (the floor + one TCP connection to our echoscp, as echoscu opens it)",
+                     floors.argv(java, "ConnectFloor", [host, p]), None)]
             lines = [[], ["-v"], ["-d"], ["-q"], ["-ll", "info"], ["-aet", "X", "-aec", "Y"], ["--repeat", "3"],
                      ["-to", "5", "-ta", "5", "-td", "5"]]
             for extra in lines:
@@ -268,17 +272,19 @@ def table(rows, results):
     def med(name, i):
         xs = [x[i] for x in results[name] if x is not None]
         return median(xs) if xs else float("nan")
-    floor, jsse, plain = rows[0][0], None, rows[1][0]
+    floor, connect, jsse = rows[0][0], rows[1][0], None
+    plain = next(name for name, _, _ in rows if name.startswith("`echoscu HOST PORT` vs our echoscp"))
     for name, _, _ in rows:
         if name.startswith("jsse-floor"):
             jsse = name
-    print("| command | wall | CPU | peak RSS | wall / floor | CPU / floor | wall / plain echo | "
-          "wall / jsse-floor | CPU / jsse-floor |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| command | wall | CPU | peak RSS | wall / floor | CPU / floor | wall / connect floor | "
+          "wall / plain echo | wall / jsse-floor | CPU / jsse-floor |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, _, _ in rows:
         w, c, m = med(name, 0), med(name, 1), med(name, 2)
         cells = ["%.1f ms" % (w * 1000), "%.1f ms" % (c * 1000), "%.1f MiB" % (m / 1024.0),
-                 "%.2f" % (w / med(floor, 0)), "%.2f" % (c / med(floor, 1)), "%.2f" % (w / med(plain, 0))]
+                 "%.2f" % (w / med(floor, 0)), "%.2f" % (c / med(floor, 1)), "%.2f" % (w / med(connect, 0)),
+                 "%.2f" % (w / med(plain, 0))]
         if jsse and "+tls" in name:
             cells += ["%.2f" % (w / med(jsse, 0)), "%.2f" % (c / med(jsse, 1))]
         else:
