@@ -186,18 +186,9 @@ public final class EchoscuCommand {
         }
     }
 
+    /** Names only (ParsedArgs.last): no class of the monitoring outputs loads to answer. */
     private static boolean monitoringAsked(ParsedArgs p) {
-        return anyGiven(p, MONITORING);
-    }
-
-    /** Whether any of these options is given; names only, so no class of theirs loads. */
-    private static boolean anyGiven(ParsedArgs p, String[] names) {
-        for (String name : names) {
-            if (p.has(name)) {
-                return true;
-            }
-        }
-        return false;
+        return p.last(MONITORING) != null;
     }
 
     private static boolean nagiosAsked(String[] argv) {
@@ -214,7 +205,7 @@ public final class EchoscuCommand {
      * string comparisons here: a plain echo must not load the classes of the other runs.
      */
     private static boolean beyondOnePeer(ParsedArgs p) {
-        if (anyGiven(p, MANY_PEERS_OPTIONS)) {
+        if (p.last(MANY_PEERS_OPTIONS) != null) {
             return true;
         }
         for (String param : p.parameters()) {

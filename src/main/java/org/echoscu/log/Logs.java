@@ -33,7 +33,7 @@ public final class Logs {
 
     /** Whether the console prints a message of this level. */
     static boolean consoleShows(DcmtkLevel level) {
-        return console != DcmtkLevel.OFF && level.isAtLeast(console);
+        return level.isAtLeast(console); // nothing is logged at OFF, the highest: OFF shows nothing
     }
 
     static boolean configured() {
