@@ -27,11 +27,12 @@ import org.echoscu.scp.ScpSettings;
  * start from (bin/.train: a class-data-sharing archive, or JDK 25's AOT cache): in one JVM it
  * does what the common runs do, so the classes they load (and, on JDK 25, their linking and
  * method profiles) are in the archive. With the argument {@code plain}: an echoscp on a free
- * loopback port, echoscu's plain, verbose (-v), debug (-d) and --repeat runs against it, and
- * the help and version texts. With {@code tls}: a TLS echo with a throw-away RSA-2048 key and
- * certificate (PEM, as a user's would be). Two archives, because JDK 25 loads every class of
- * an AOT cache at start: JSSE's in the plain echo's cache cost it about 150 ms of CPU
- * (docs/PERFORMANCE.md). Standard error is sent to nowhere, so the build shows no log lines.
+ * loopback port, echoscu's plain, verbose (-v), debug (-d) and --repeat runs against it, the
+ * help and version texts, and the TLS listings answered from the TLS training's file. With
+ * {@code tls}: a TLS echo with a throw-away RSA-2048 key and certificate (PEM, as a user's
+ * would be). Two archives, because JDK 25 loads every class of an AOT cache at start: JSSE's
+ * in the plain echo's cache cost it about 150 ms of CPU (docs/PERFORMANCE.md). Standard error
+ * is sent to nowhere, so the build shows no log lines.
  *
  * <p>It never fails the build: if anything goes wrong it says so and the archive is simply
  * smaller (bin/.launch runs with or without one).
@@ -76,10 +77,25 @@ public final class CdsTraining {
             EchoscuCommand.run(new String[] {"-h"}, nowhere, nowhere);
             EchoscuCommand.run(new String[] {"--version"}, nowhere, nowhere);
             EchoscpCommand.run(new String[] {"-h"}, nowhere, nowhere);
+            if (listingsAnsweredFromFile()) {
+                EchoscuCommand.run(new String[] {"+cc"}, nowhere, nowhere);
+                EchoscuCommand.run(new String[] {"--list-profiles"}, nowhere, nowhere);
+            }
         } finally {
             scp.close();
         }
         return code;
+    }
+
+    /**
+     * Whether the TLS training has left the answers the listings read (bin/.train runs it
+     * first): then +cc and --list-profiles load none of JSSE, and the plain archive, which they
+     * start from, takes their classes. Without the file they would load JSSE into it, which a
+     * plain echo on JDK 25 would pay for at every start.
+     */
+    private static boolean listingsAnsweredFromFile() {
+        String facts = System.getProperty("echoscu.tls.facts");
+        return facts != null && !facts.isEmpty() && Files.isRegularFile(Path.of(facts));
     }
 
     /** A TLS echo as a user runs it: +tls with an RSA-2048 PEM key and certificate, +cf the CA. */

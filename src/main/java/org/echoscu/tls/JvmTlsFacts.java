@@ -1,6 +1,7 @@
 package org.echoscu.tls;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
-import java.security.Security;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,10 +30,12 @@ import javax.net.ssl.SSLContext;
 final class JvmTlsFacts {
 
     static final String PROPERTY = "echoscu.tls.facts";
-    /** The security and system properties whose values change what JSSE offers (and jdk.tls.disabledAlgorithms). */
-    private static final String[] SECURITY = {"jdk.tls.legacyAlgorithms"};
+    /** The system properties whose values change what JSSE offers. */
     private static final String[] SYSTEM = {"jdk.tls.client.protocols", "jdk.tls.client.cipherSuites",
         "jdk.tls.namedGroups"};
+
+    /** Where Red Hat's builds read the system crypto policy from (security.useSystemPropertiesFile). */
+    private static final String CRYPTO_POLICY = "/etc/crypto-policies/back-ends/java.config";
 
     private final Path file;
     private final String key;
@@ -55,18 +57,35 @@ final class JvmTlsFacts {
         return facts;
     }
 
-    /** The JVM and the settings that decide what its TLS offers. */
-    private static String key() {
+    /**
+     * The JVM and the settings that decide what its TLS offers. The security properties files
+     * stand in for the properties in them (by path, size and time): reading the properties
+     * themselves parses java.security, which costs a listing 2 ms on JDK 17 and 4 ms on JDK 25
+     * (docs/PERFORMANCE.md). Those files are the JVM's java.security, the file or URL of
+     * {@code -Djava.security.properties}, and the system crypto policy some distributions
+     * have java.security include; a file a JDK 24+ {@code include} line names elsewhere is not
+     * seen (none of the JDKs we know ships one).
+     */
+    static String key() {
         StringBuilder sb = new StringBuilder();
-        sb.append(System.getProperty("java.home")).append('|').append(System.getProperty("java.runtime.version"))
-                .append('|').append(JvmTls.configured());
-        for (String p : SECURITY) {
-            sb.append('|').append(Security.getProperty(p));
+        String home = System.getProperty("java.home");
+        sb.append(home).append('|').append(System.getProperty("java.runtime.version"));
+        file(sb, new File(home, "conf/security/java.security"));
+        file(sb, new File(CRYPTO_POLICY));
+        String extra = System.getProperty("java.security.properties");
+        if (extra != null) {
+            sb.append('|').append(extra);
+            String path = extra.startsWith("=") ? extra.substring(1) : extra;
+            file(sb, new File(path.startsWith("file:") ? path.substring("file:".length()) : path));
         }
         for (String p : SYSTEM) {
             sb.append('|').append(System.getProperty(p));
         }
         return sb.toString().replace('\n', ' ');
+    }
+
+    private static void file(StringBuilder sb, File f) {
+        sb.append('|').append(f.length()).append('@').append(f.lastModified());
     }
 
     /** +cc: every suite this JVM supports and we would offer, weakest first ({@link JvmTls#supportedSuites}). */

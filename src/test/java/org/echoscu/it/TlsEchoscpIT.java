@@ -249,6 +249,29 @@ class TlsEchoscpIT {
         assertThat(Commands.echoscu("--list-profiles").stdout()).isEqualTo(r.stdout());
     }
 
+    /**
+     * The listings ask JSSE once per JVM and keep the answers beside its start-up archive
+     * (JvmTlsFacts): a later +cc or --list-profiles loads no JSSE at all and says the same as
+     * one that asks JSSE anew. They start from the plain archive, which has no JSSE in it.
+     */
+    @Test
+    void listingsAnsweredFromTheKeptFileLoadNoJsse() {
+        for (String listing : List.of("+cc", "--list-profiles")) {
+            Commands.echoscu(listing); // keeps the answers, if the build's training did not
+            Run kept = Commands.run(List.of(Commands.ROOT.resolve("bin/echoscu").toString(), listing),
+                    java.time.Duration.ofSeconds(60), null, Map.of("JAVA_OPTS", "-Xlog:class+load=info:stdout"));
+            Run asked = Commands.run(List.of(Commands.ROOT.resolve("bin/echoscu").toString(), listing),
+                    java.time.Duration.ofSeconds(60), null, Map.of("JAVA_OPTS", "-Dechoscu.tls.facts="));
+            assertThat(kept.exitCode()).as(kept.toString()).isZero();
+            // nor the security properties: the key of the kept answers names their files instead
+            assertThat(kept.stdout()).contains("org.echoscu.tls.JvmTlsFacts").doesNotContain("sun.security.ssl.")
+                    .doesNotContain("javax.net.ssl.SSLContext ").doesNotContain("java.security.Security ");
+            assertThat(asked.exitCode()).as(asked.toString()).isZero();
+            assertThat(kept.stdout().lines().filter(l -> !l.startsWith("[")).toList())
+                    .isEqualTo(asked.stdout().lines().toList());
+        }
+    }
+
     /** A plain TCP run loads no TLS class and no Bouncy Castle: TLS costs nothing when unused. */
     @Test
     void plainTcpLoadsNothingOfTls() {

@@ -56,6 +56,23 @@ class JvmTlsFactsTest {
     }
 
     @Test
+    void anEditedSecurityPropertiesFileMakesAnotherKey() throws Exception {
+        Path extra = dir.resolve("extra.security");
+        String jvmOnly = JvmTlsFacts.key();
+        System.setProperty("java.security.properties", extra.toString());
+        try {
+            Files.writeString(extra, "jdk.tls.disabledAlgorithms=SSLv3\n");
+            String withFile = JvmTlsFacts.key();
+            Files.writeString(extra, "jdk.tls.disabledAlgorithms=SSLv3, TLSv1\n");
+            assertThat(withFile).isNotEqualTo(jvmOnly);
+            assertThat(JvmTlsFacts.key()).as("the same file, edited").isNotEqualTo(withFile);
+        } finally {
+            System.clearProperty("java.security.properties");
+        }
+        assertThat(JvmTlsFacts.key()).isEqualTo(jvmOnly);
+    }
+
+    @Test
     void withoutTheSettingNothingIsWritten() throws Exception {
         JvmTlsFacts facts = JvmTlsFacts.open();
         facts.supportedSuites();
