@@ -27,12 +27,13 @@ import org.echoscu.scp.ScpSettings;
  * start from (bin/.train: a class-data-sharing archive, or JDK 25's AOT cache): in one JVM it
  * does what the common runs do, so the classes they load (and, on JDK 25, their linking and
  * method profiles) are in the archive. With the argument {@code plain}: an echoscp on a free
- * loopback port, echoscu's plain, verbose (-v), debug (-d) and --repeat runs against it, the
- * help and version texts, and the TLS listings answered from the TLS training's file. With
+ * loopback port, echoscu's plain, verbose (-v), debug (-d) and --repeat runs against it. With
  * {@code tls}: a TLS echo with a throw-away RSA-2048 key and certificate (PEM, as a user's
- * would be). Two archives, because JDK 25 loads every class of an AOT cache at start: JSSE's
- * in the plain echo's cache cost it about 150 ms of CPU (docs/PERFORMANCE.md). Standard error
- * is sent to nowhere, so the build shows no log lines.
+ * would be). With {@code info}: the runs that open no connection, the help and version texts
+ * and the TLS listings answered from the TLS training's file. Three archives, because JDK 25
+ * loads every class of an AOT cache at start: JSSE's in the plain echo's cache cost it about
+ * 150 ms of CPU, the echo's networking classes cost --version 2-5 ms (docs/PERFORMANCE.md).
+ * Standard error is sent to nowhere, so the build shows no log lines.
  *
  * <p>It never fails the build: if anything goes wrong it says so and the archive is simply
  * smaller (bin/.launch runs with or without one).
@@ -42,16 +43,21 @@ public final class CdsTraining {
     private CdsTraining() {
     }
 
-    /** @param args {@code plain} or {@code tls}: which runs to train */
+    /** @param args {@code plain}, {@code tls} or {@code info}: which runs to train */
     public static void main(String[] args) {
-        boolean tls = args.length > 0 && args[0].equals("tls");
+        String kind = args.length > 0 ? args[0] : "plain";
         PrintStream err = System.err;
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true);
         if (System.getProperty("training.verbose") == null) {
             System.setErr(nowhere);
         }
         try {
-            int code = tls ? tls(nowhere) : train(nowhere);
+            int code = 0;
+            switch (kind) {
+                case "tls" -> code = tls(nowhere);
+                case "info" -> info(nowhere);
+                default -> code = train(nowhere);
+            }
             if (code != 0) {
                 err.println("start-up archive training: an echo failed (exit code " + code
                         + "); the archive may be incomplete");
@@ -74,24 +80,28 @@ public final class CdsTraining {
             code |= EchoscuCommand.run(new String[] {"-d", "127.0.0.1", p}, nowhere, nowhere);
             code |= EchoscuCommand.run(new String[] {"--repeat", "200", "-aec", "ECHOSCP", "localhost", p},
                     nowhere, nowhere);
-            EchoscuCommand.run(new String[] {"-h"}, nowhere, nowhere);
-            EchoscuCommand.run(new String[] {"--version"}, nowhere, nowhere);
-            EchoscpCommand.run(new String[] {"-h"}, nowhere, nowhere);
-            if (listingsAnsweredFromFile()) {
-                EchoscuCommand.run(new String[] {"+cc"}, nowhere, nowhere);
-                EchoscuCommand.run(new String[] {"--list-profiles"}, nowhere, nowhere);
-            }
         } finally {
             scp.close();
         }
         return code;
     }
 
+    /** The runs that open no connection: help, version, and the TLS listings when their answers are kept. */
+    private static void info(PrintStream nowhere) {
+        EchoscuCommand.run(new String[] {"-h"}, nowhere, nowhere);
+        EchoscuCommand.run(new String[] {"--version"}, nowhere, nowhere);
+        EchoscpCommand.run(new String[] {"-h"}, nowhere, nowhere);
+        EchoscpCommand.run(new String[] {"--version"}, nowhere, nowhere);
+        if (listingsAnsweredFromFile()) {
+            EchoscuCommand.run(new String[] {"+cc"}, nowhere, nowhere);
+            EchoscuCommand.run(new String[] {"--list-profiles"}, nowhere, nowhere);
+        }
+    }
+
     /**
      * Whether the TLS training has left the answers the listings read (bin/.train runs it
-     * first): then +cc and --list-profiles load none of JSSE, and the plain archive, which they
-     * start from, takes their classes. Without the file they would load JSSE into it, which a
-     * plain echo on JDK 25 would pay for at every start.
+     * first): then +cc and --list-profiles load none of JSSE. Without the file they would load
+     * JSSE into the archive, which every run that starts from it would pay for on JDK 25.
      */
     private static boolean listingsAnsweredFromFile() {
         String facts = System.getProperty("echoscu.tls.facts");

@@ -2,7 +2,9 @@ package org.echoscu.tls;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 
 /**
@@ -25,18 +27,18 @@ public final class TlsListings {
         JvmTlsFacts facts = JvmTlsFacts.open();
         List<String> supported = facts.supportedSuites();
         facts.save();
-        List<String> ordered = new ArrayList<>(DcmtkSuiteOrder.WEAKEST_FIRST);
-        ordered.retainAll(supported);
-        for (String s : supported) {
-            if (!ordered.contains(s)) {
-                ordered.add(s);
+        Set<String> left = new LinkedHashSet<>(supported);
+        // one string, one write: a line at a time is a system call each on System.out
+        StringBuilder text = new StringBuilder("\nSupported TLS ciphersuites are:\n");
+        for (String s : DcmtkSuiteOrder.WEAKEST_FIRST) {
+            if (left.remove(s)) {
+                text.append("  ").append(s).append('\n');
             }
         }
-        out.println();
-        out.println("Supported TLS ciphersuites are:");
-        for (String s : ordered) {
-            out.println("  " + s);
+        for (String s : left) {
+            text.append("  ").append(s).append('\n');
         }
+        out.print(text);
     }
 
     /**
@@ -45,23 +47,24 @@ public final class TlsListings {
      */
     public static void profiles(PrintStream out) throws TlsSetupException {
         JvmTlsFacts facts = JvmTlsFacts.open();
-        out.println("Cryptographic algorithms implemented by: JSSE (" + System.getProperty("java.vendor") + " "
-                + System.getProperty("java.version") + ")");
-        out.println();
-        out.println("Supported TLS Secure Transport Connection Profiles are:");
+        StringBuilder text = new StringBuilder("Cryptographic algorithms implemented by: JSSE (")
+                .append(System.getProperty("java.vendor")).append(' ').append(System.getProperty("java.version"))
+                .append(")\n\nSupported TLS Secure Transport Connection Profiles are:\n");
         for (TlsProfile p : TlsProfile.values()) {
             Availability a = availability(facts, p);
             String label = p == TlsProfile.DEFAULT ? " (default)" : p.retired() ? " (retired)" : "";
             if (!a.missing.isEmpty()) {
-                out.println("- " + p.title() + label + ": NOT supported by this JVM (missing "
-                        + String.join(", ", a.missing) + ")");
+                text.append("- ").append(p.title()).append(label).append(": NOT supported by this JVM (missing ")
+                        .append(String.join(", ", a.missing)).append(")\n");
                 continue;
             }
-            out.println("- " + p.title() + label);
+            text.append("- ").append(p.title()).append(label).append('\n');
             if (!a.lacking.isEmpty()) {
-                out.println("    used without " + String.join(", ", a.lacking) + " (not supported by this JVM)");
+                text.append("    used without ").append(String.join(", ", a.lacking))
+                        .append(" (not supported by this JVM)\n");
             }
         }
+        out.print(text);
         facts.save();
     }
 
