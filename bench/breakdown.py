@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Where one echoscu run's time goes: the JVM's class-load log, with uptime stamps, read at the
-first class of each phase. Markers, not guesses: a phase starts when the first class that only
-it uses is loaded, so each figure is the time from the previous marker to this one. The logging
-itself (-Xlog:class+load to a file) costs a little on every class; the totals say how much.
-Only where classes load as they are first used: a JDK 25 AOT cache loads its classes at start,
-which leaves no markers to read (run it with JAVA_HOME on a JDK 17 to 24).
+"""Where one echoscu run's time goes: the JVM's class-initialization log, with uptime stamps in
+nanoseconds, read at the first class of each phase. Markers, not guesses: a phase ends when the
+first class that only the next one uses is initialized, so each figure is the time from the
+previous marker to this one. Initialization, not loading: a JDK 25 AOT cache loads its classes
+at start, but each is still initialized at its first use, so the markers hold on JDK 17 and 25
+alike (JAVA_HOME picks the JVM). The logging itself (-Xlog:class+init to a file) costs a little
+on every class; the totals say how much.
 
   python3 bench/breakdown.py PORT [--tls KEY CERT CA TLSPORT] [--runs 15] [-- extra echoscu args]
 """
@@ -16,7 +17,7 @@ import statistics
 import subprocess
 import tempfile
 
-# (phase, the class whose loading ends it); a marker missing from a run (no TLS) is skipped
+# (phase, the class whose initialization ends it); a marker missing from a run (no TLS) is skipped
 PLAIN = [
     ("JVM start, to our main class", "org.echoscu.cli.EchoscuCommand"),
     ("option table and parsing", "org.echoscu.scu.EchoSettings"),
@@ -24,10 +25,11 @@ PLAIN = [
     ("TLS: key, certificate, CA", "org.echoscu.tls.TrustMaterial"),
     ("settings (with TLS: trust manager, SSLContext)", "org.echoscu.scu.EchoScu"),
     ("logging set-up, the SCU's start", "org.echoscu.dul.UpperLayer"),
+    ("association request built", "java.net.InetAddress"),
 ]
 TLS_ONLY = {"org.echoscu.tls.KeyMaterial", "org.echoscu.tls.TrustMaterial"}
 PLAIN += [
-    ("association request built, TCP connect (+ TLS handshake)", "org.echoscu.net.Transport"),
+    ("the JDK's networking start, TCP connect (+ TLS handshake)", "org.echoscu.net.Transport"),
     ("A-ASSOCIATE-RQ to -AC", "org.echoscu.acse.Negotiated"),
     ("C-ECHO-RQ to -RSP", "org.echoscu.pdu.AReleaseRq"),
     ("A-RELEASE-RQ to -RP", "org.echoscu.scu.Outcome"),
@@ -38,9 +40,9 @@ PLAIN += [
 def stamps(path):
     out = {}
     for line in open(path):
-        m = re.match(r"\[(\d+\.\d+)s\] (\S+) ", line)
-        if m and m.group(2) not in out:
-            out[m.group(2)] = float(m.group(1)) * 1000
+        m = re.match(r"\[(\d+)ns\] \d+ Initializing '([^']+)'", line)
+        if m:
+            out.setdefault(m.group(2).replace("/", "."), int(m.group(1)) / 1e6)
     return out
 
 
@@ -60,7 +62,7 @@ def main():
     with tempfile.TemporaryDirectory() as d:
         log = os.path.join(d, "classes.txt")
         for _ in range(a.runs):
-            env = dict(os.environ, JAVA_OPTS="-Xlog:class+load:file=%s:uptime" % log)
+            env = dict(os.environ, JAVA_OPTS="-Xlog:class+init=info:file=%s:uptimenanos" % log)
             subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             s = stamps(log)
             present = sorted((s[cls], name) for name, cls in PLAIN
@@ -70,7 +72,7 @@ def main():
                 deltas[name].append(t - prev)
                 prev = t
             totals.append(prev)
-    print("| phase (ends when this class loads), in the order they happen | median ms |")
+    print("| phase (ends when this class is initialized), in the order they happen | median ms |")
     print("|---|---:|")
     for name, cls in PLAIN:
         if deltas[name]:

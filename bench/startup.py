@@ -84,8 +84,9 @@ def server_rows(java, env, floors, k, rounds, host):
                 wall, _, _ = run(["echoscu"] + tls_client + [host, str(port)], None, expect)
                 got[name][0].append(wall)
                 got[name][1].append(proc_cpu(pid) - before)
-        fw, fc = median(got["floor"][0]), median(got["floor"][1])
-        ow, oc = median(got["ours"][0]), median(got["ours"][1])
+        # CPU: the mean over all associations (the ticks add up), not a median of a few ticks each
+        fw, fc = median(got["floor"][0]), sum(got["floor"][1]) / rounds
+        ow, oc = median(got["ours"][0]), sum(got["ours"][1]) / rounds
         print("| server side, per TLS association of DCMTK's `echoscu +tls` | client wall | server CPU | "
               "client wall / floor's | server CPU / floor's |")
         print("|---|---:|---:|---:|---:|")
@@ -93,8 +94,8 @@ def server_rows(java, env, floors, k, rounds, host):
               % (fw * 1000, fc * 1000))
         print("| our `echoscp +tls` (handshake, association, echo, release) | %.1f ms | %.1f ms | %.2f | %.2f |"
               % (ow * 1000, oc * 1000, ow / fw, oc / fc if fc else float("nan")))
-        print("(server CPU from /proc in clock ticks of %.0f ms: medians of small numbers)" %
-              (1000.0 / os.sysconf("SC_CLK_TCK")))
+        print("(server CPU from /proc in clock ticks of %.0f ms, so the mean over %d associations each; "
+              "client wall: median)" % (1000.0 / os.sysconf("SC_CLK_TCK"), rounds))
         print()
     finally:
         for p in servers:
