@@ -67,8 +67,7 @@ final class DcmtkTool {
             }
             if (TlsOptions.exclusive(p, client)) {
                 TlsOptions.check(p, client);
-                return TlsRuntime.exclusive(p, name, purpose, client, args, out, err,
-                        org.echoscu.log.Logs.get("dcmtk.apps." + name));
+                return TlsRuntime.exclusive(p, name, purpose, client, args, out, err);
             }
             return body.run(p, args);
         } catch (UsageException e) {

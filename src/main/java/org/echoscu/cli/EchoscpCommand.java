@@ -13,6 +13,7 @@ import org.echoscu.net.IpFamily;
 import org.echoscu.net.SocketLayer;
 import org.echoscu.scp.EchoScp;
 import org.echoscu.scp.ScpSettings;
+import org.echoscu.log.ConfiguredAppenders;
 import org.echoscu.log.Logs;
 import org.echoscu.tls.TlsSettings;
 
@@ -28,7 +29,7 @@ public final class EchoscpCommand {
 
     public static void main(String[] argv) {
         int code = run(argv, System.out, System.err);
-        Logs.flush();
+        ConfiguredAppenders.flush();
         System.exit(code);
     }
 

@@ -10,6 +10,7 @@ import org.echoscu.net.SocketLayer;
 import org.echoscu.report.NagiosView;
 import org.echoscu.scu.EchoScu;
 import org.echoscu.scu.EchoSettings;
+import org.echoscu.log.ConfiguredAppenders;
 import org.echoscu.log.Logs;
 import org.echoscu.tls.TlsSettings;
 
@@ -28,7 +29,7 @@ public final class EchoscuCommand {
 
     public static void main(String[] argv) {
         int code = run(argv, System.out, System.err);
-        Logs.flush();
+        ConfiguredAppenders.flush();
         System.out.flush();
         System.err.flush();
         // halt, not exit: from JDK 21 on, System.exit asks the platform logging for a logger

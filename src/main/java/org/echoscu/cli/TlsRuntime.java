@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.echoscu.log.Fatal;
+import org.echoscu.log.Logs;
 import org.echoscu.net.SocketLayer;
 import org.echoscu.tls.CrlMode;
 import org.echoscu.tls.OfflineChecks;
@@ -73,7 +74,7 @@ final class TlsRuntime {
      * @return the exit code
      */
     static int exclusive(ParsedArgs p, String tool, String purpose, boolean client, List<String> expanded,
-                         PrintStream out, PrintStream err, Logger log) throws UsageException {
+                         PrintStream out, PrintStream err) throws UsageException {
         boolean ciphers = p.has("+cc");
         boolean profiles = p.has("--list-profiles");
         boolean root = client && p.has("+rc");
@@ -101,6 +102,7 @@ final class TlsRuntime {
         }
         TlsSettings settings = settings(p, client);
         CommonOptions.logging(p, tool, expanded, err);
+        Logger log = Logs.get("dcmtk.apps." + tool); // the listings above log nothing, and load no logging
         if (root) {
             return OfflineChecks.isRoot(p.value("+rc", null), settings.der(), out, m -> log.error("{}", m));
         }

@@ -106,7 +106,7 @@ public final class Log4cplusConfig {
         }
     }
 
-    /** Flushes and closes every appender (see {@link Logs#flush()}). */
+    /** Flushes and closes every appender (see {@link ConfiguredAppenders#flush()}). */
     static void stop() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
             ctx.stop();

@@ -11,8 +11,6 @@ public final class Logs {
 
     /** The console level the command line chose; warnings and up unless it said otherwise. */
     private static volatile DcmtkLevel console = DcmtkLevel.WARN;
-    /** Set once -lc has configured Logback: what flushes and closes its appenders. */
-    private static volatile Runnable configured;
 
     private Logs() {
     }
@@ -37,7 +35,7 @@ public final class Logs {
     }
 
     static boolean configured() {
-        return configured != null;
+        return ConfiguredAppenders.present();
     }
 
     /**
@@ -46,25 +44,13 @@ public final class Logs {
      * path never refers to the -lc code.
      */
     static void useConfigured(Runnable stop) {
-        configured = stop;
+        ConfiguredAppenders.set(stop);
     }
 
     /** Back to the console at the default level (tests that configured -lc in this JVM). */
     static void useConsole() {
-        Runnable stop = configured;
-        configured = null;
+        Runnable stop = ConfiguredAppenders.take();
         console = DcmtkLevel.WARN;
-        if (stop != null) {
-            stop.run();
-        }
-    }
-
-    /**
-     * Flushes and closes every appender before the JVM exits, if -lc configured Logback (file
-     * appenders with ImmediateFlush = false would otherwise lose their last lines).
-     */
-    public static void flush() {
-        Runnable stop = configured;
         if (stop != null) {
             stop.run();
         }
