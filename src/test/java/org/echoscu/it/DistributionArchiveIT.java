@@ -119,8 +119,10 @@ class DistributionArchiveIT {
         while (System.nanoTime() < end) {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> files = Files.list(dir)) {
-                    // the plain run's archive (a TLS run has its own, "-tls"): CDS, or JDK 25's AOT cache
-                    List<Path> archives = files.filter(f -> f.toString().matches(".*[^s]\\.(jsa|aot)$")).toList();
+                    // the plain echo's archive (TLS runs and those without a connection have their
+                    // own, "-tls" and "-info"): CDS, or JDK 25's AOT cache
+                    List<Path> archives = files.filter(f -> f.toString().matches(".*(?<!-tls|-info)\\.(jsa|aot)$"))
+                            .toList();
                     if (!archives.isEmpty()) {
                         return archives.get(0);
                     }
