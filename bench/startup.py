@@ -9,6 +9,8 @@ round by round, so that other load on the machine falls on all alike:
               archive of its own of the same kind as ours (CDS before JDK 25, AOT cache after)
   connect floor  the same plus one TCP connection as echoscu opens it (ConnectFloor.java): the
               JDK's networking start, which every Java client pays and the floor does not
+  lambda floor   the floor plus one lambda (LambdaFloor.java): on JDK 17 the Socket class links
+              one before any TCP, so this is part of the connect floor there
   jsse-floor  bench/floor/JsseFloor.java: the JDK alone reads the same PEM key, certificate and
               CA and completes one TLS handshake with the same TLS peer (same options, its own
               archive of the same kind)
@@ -228,7 +230,9 @@ def main():
             rows = [("floor (trivial class, same JVM, options, kind of archive)",
                      floors.argv(java, "Floor", []), None),
                     ("connect floor (the floor + one TCP connection to our echoscp, as echoscu opens it)",
-                     floors.argv(java, "ConnectFloor", [host, p]), None)]
+                     floors.argv(java, "ConnectFloor", [host, p]), None),
+                    ("lambda floor (the floor + one lambda, which JDK 17's Socket class links before any TCP)",
+                     floors.argv(java, "LambdaFloor", []), None)]
             lines = [[], ["-v"], ["-d"], ["-q"], ["-ll", "info"], ["-aet", "X", "-aec", "Y"], ["--repeat", "3"],
                      ["-to", "5", "-ta", "5", "-td", "5"]]
             for extra in lines:
