@@ -37,10 +37,17 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from compare import Peer, free_port, machine, median, wait_listening  # noqa: E402
 
 
+# A pause before every measured run: the peer of the run before (our echoscp above all, which
+# still ends its association thread and compiles) would otherwise take a CPU from this one, and
+# so from whichever row happens to follow an echo (up to 0.15 x the floor on 2 CPUs).
+SETTLE = 0.1
+
+
 def run(argv, env=None, expect=0):
     """One process to its end: (wall s, cpu s, peak RSS KiB)."""
     full = dict(os.environ)
     full.update(env or {})
+    time.sleep(SETTLE)
     start = time.perf_counter()
     p = subprocess.Popen(argv, env=full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, ru = os.wait4(p.pid, 0)
