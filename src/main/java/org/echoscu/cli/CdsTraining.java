@@ -18,6 +18,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.echoscu.log.ConfiguredAppenders;
 import org.echoscu.net.SocketLayer;
 import org.echoscu.scp.EchoScp;
 import org.echoscu.scp.ScpSettings;
@@ -58,6 +59,8 @@ public final class CdsTraining {
                 case "info" -> info(nowhere);
                 default -> code = train(nowhere);
             }
+            // what every command's main does at its end, so that its classes are in the archive too
+            ConfiguredAppenders.flush();
             if (code != 0) {
                 err.println("start-up archive training: an echo failed (exit code " + code
                         + "); the archive may be incomplete");
