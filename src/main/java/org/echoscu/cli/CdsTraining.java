@@ -22,6 +22,7 @@ import org.echoscu.log.ConfiguredAppenders;
 import org.echoscu.net.SocketLayer;
 import org.echoscu.scp.EchoScp;
 import org.echoscu.scp.ScpSettings;
+import org.echoscu.tls.TlsListings;
 
 /**
  * The training run behind the start-up archive that {@code bin/echoscu} and {@code bin/echoscp}
@@ -95,20 +96,12 @@ public final class CdsTraining {
         EchoscuCommand.run(new String[] {"--version"}, nowhere, nowhere);
         EchoscpCommand.run(new String[] {"-h"}, nowhere, nowhere);
         EchoscpCommand.run(new String[] {"--version"}, nowhere, nowhere);
-        if (listingsAnsweredFromFile()) {
+        // only with the TLS training's answers (bin/.train runs it first): without them the listings
+        // would load JSSE into this archive, which every run that starts from it would pay for on JDK 25
+        if (TlsListings.answersKept()) {
             EchoscuCommand.run(new String[] {"+cc"}, nowhere, nowhere);
             EchoscuCommand.run(new String[] {"--list-profiles"}, nowhere, nowhere);
         }
-    }
-
-    /**
-     * Whether the TLS training has left the answers the listings read (bin/.train runs it
-     * first): then +cc and --list-profiles load none of JSSE. Without the file they would load
-     * JSSE into the archive, which every run that starts from it would pay for on JDK 25.
-     */
-    private static boolean listingsAnsweredFromFile() {
-        String facts = System.getProperty("echoscu.tls.facts");
-        return facts != null && !facts.isEmpty() && Files.isRegularFile(Path.of(facts));
     }
 
     /** A TLS echo as a user runs it: +tls with an RSA-2048 PEM key and certificate, +cf the CA. */

@@ -3,6 +3,8 @@ package org.echoscu.log;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.echoscu.text.Lines;
+
 /**
  * What one log message prints as lines, for every layout (the console's {@code L: } lines
  * and the -lc patterns alike): the message split at newlines ("a\n" is "a" and ""), then, for
@@ -26,16 +28,6 @@ public final class LogLines {
     }
 
     private static void split(List<String> out, String text) {
-        String s = text == null ? "null" : text;
-        int start = 0;
-        while (true) {
-            int nl = s.indexOf('\n', start);
-            if (nl < 0) {
-                out.add(s.substring(start));
-                return;
-            }
-            out.add(s.substring(start, nl));
-            start = nl + 1;
-        }
+        Lines.split(text == null ? "null" : text, out);
     }
 }

@@ -8,12 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.net.ssl.SSLContext;
+
+import org.echoscu.text.Lines;
 
 /**
  * What this JVM's TLS can do, as +cc and --list-profiles ask it: the suites it supports, and
@@ -49,10 +50,15 @@ final class JvmTlsFacts {
 
     /** The facts kept for this JVM, or none; read before anything lifts a TLS policy entry. */
     static JvmTlsFacts open() {
-        String name = System.getProperty(PROPERTY);
-        JvmTlsFacts facts = new JvmTlsFacts(name == null || name.isEmpty() ? null : Path.of(name), key());
+        JvmTlsFacts facts = new JvmTlsFacts(file(), key());
         facts.read();
         return facts;
+    }
+
+    /** The file {@value #PROPERTY} names, or null when it names none. */
+    static Path file() {
+        String name = System.getProperty(PROPERTY);
+        return name == null || name.isEmpty() ? null : Path.of(name);
     }
 
     /**
@@ -143,15 +149,8 @@ final class JvmTlsFacts {
         } catch (IOException | RuntimeException e) {
             return;
         }
-        List<String> lines = new ArrayList<>();
-        for (int at = 0, end; at < text.length(); at = end + 1) {
-            end = text.indexOf('\n', at);
-            if (end < 0) {
-                end = text.length();
-            }
-            lines.add(text.substring(at, end));
-        }
-        if (lines.isEmpty() || !lines.get(0).equals(key)) {
+        List<String> lines = Lines.of(text);
+        if (!lines.get(0).equals(key)) {
             return; // another JVM or other settings: ask JSSE
         }
         for (String line : lines.subList(1, lines.size())) {

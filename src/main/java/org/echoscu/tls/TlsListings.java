@@ -1,6 +1,8 @@
 package org.echoscu.tls;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +20,12 @@ public final class TlsListings {
     private TlsListings() {
     }
 
+
+    /** Whether a file of kept answers is there to read (bin/.launch names it; the TLS training fills it). */
+    public static boolean answersKept() {
+        Path file = JvmTlsFacts.file();
+        return file != null && Files.isRegularFile(file);
+    }
 
     /**
      * +cc: every suite +cs accepts in this JVM, in DCMTK 3.7.0's order (weakest first), then
