@@ -15,10 +15,16 @@ public final class ConfiguredAppenders {
     private ConfiguredAppenders() {
     }
 
+    /**
+     * Called by {@link Log4cplusConfig} once Logback runs with the -lc file's set-up;
+     * {@code stopAppenders} flushes and closes its appenders. Handed over rather than called by
+     * name, so the console path never refers to the -lc code.
+     */
     static void set(Runnable stopAppenders) {
         stop = stopAppenders;
     }
 
+    /** Whether -lc configured Logback, so that every logger goes through it. */
     static boolean present() {
         return stop != null;
     }

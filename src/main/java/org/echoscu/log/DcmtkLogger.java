@@ -81,7 +81,7 @@ final class DcmtkLogger extends LegacyAbstractLogger {
 
     /** Logback's logger once -lc configured it; null while the console is ours. */
     private Logger configured() {
-        if (!Logs.configured()) {
+        if (!ConfiguredAppenders.present()) {
             return null;
         }
         Logger l = logback;

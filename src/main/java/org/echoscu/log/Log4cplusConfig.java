@@ -184,7 +184,7 @@ public final class Log4cplusConfig {
             fatal.start();
             ctx.addTurboFilter(fatal);
         }
-        Logs.useConfigured(Log4cplusConfig::stop);
+        ConfiguredAppenders.set(Log4cplusConfig::stop);
         return warnings;
     }
 

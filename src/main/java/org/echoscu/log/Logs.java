@@ -34,19 +34,6 @@ public final class Logs {
         return level.isAtLeast(console); // nothing is logged at OFF, the highest: OFF shows nothing
     }
 
-    static boolean configured() {
-        return ConfiguredAppenders.present();
-    }
-
-    /**
-     * Called by {@link Log4cplusConfig} once Logback runs with the -lc file's set-up; {@code stop}
-     * flushes and closes its appenders. Handed over rather than called by name, so the console
-     * path never refers to the -lc code.
-     */
-    static void useConfigured(Runnable stop) {
-        ConfiguredAppenders.set(stop);
-    }
-
     /** Back to the console at the default level (tests that configured -lc in this JVM). */
     static void useConsole() {
         Runnable stop = ConfiguredAppenders.take();
