@@ -51,6 +51,7 @@ public final class EchoscpCommand {
                 .heading(1, "user identity negotiation:")
                 .option(null, "--users", 1, "[f]ilename: string",
                         "accept only the identities listed in f", "(user name and password lines, tokens)")
+                .ours()
                 .flag(null, "--require-identity", "reject associations without user identity")
                 .heading(1, "transfer syntaxes:")
                 .flag("+xa", "--accept-all", "accept the 53 transfer syntaxes of echoscu -pts",

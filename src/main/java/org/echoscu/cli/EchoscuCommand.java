@@ -84,8 +84,10 @@ public final class EchoscuCommand {
                 .heading(0, "proxy options:")
                 .option(null, "--proxy", 1, "[[u]ser:[p]assword@]host:port: string",
                         "connect through this HTTP proxy (CONNECT)")
+                .ours()
                 .option(null, "--socks5", 1, "[[u]ser:[p]assword@]host:port: string",
                         "connect through this SOCKS5 proxy")
+                .ours()
                 .heading(0, "TLS host name options:")
                 .flag(null, "--check-hostname", "check the server certificate against the host name",
                         "(RFC 6125; the --request-sni name when given)");
@@ -96,8 +98,10 @@ public final class EchoscuCommand {
                         "or an Orthanc configuration file (its",
                         "DicomModalities); may be repeated, and",
                         "AE@HOST:PORT parameters add to them")
+                .ours()
                 .option(null, "--parallel", 1, "[n]umber: integer (1..1024, default: 32)",
                         "probe up to n targets at once")
+                .ours()
                 .heading(0, "peer report options:")
                 .flag(null, "--peer-info",
                         "report what the peer accepts: each transfer",
@@ -107,6 +111,7 @@ public final class EchoscuCommand {
                 .option(null, "--probe-sop", 1, "[s]op class: UID or name, or list",
                         "also probe this SOP class; may be repeated;",
                         "--probe-sop list prints the names known")
+                .ours()
                 .flag(null, "--probe-roles",
                         "also propose SCP/SCU role selection (some",
                         "peers drop the connection when they see it)")
@@ -118,7 +123,8 @@ public final class EchoscuCommand {
                         "title (one more association, to a random one)")
                 .option(null, "--cert-warn-days", 1, "[d]ays: integer (default: 30)",
                         "with TLS: warn when the peer certificate",
-                        "expires in fewer than d days");
+                        "expires in fewer than d days")
+                .ours();
         // Monitoring (README "Monitoring"): declared here as strings, parsed by MonitorOptions,
         // which loads only when one of these is given.
         t.heading(0, "monitoring options:")
@@ -126,13 +132,18 @@ public final class EchoscuCommand {
                 .flag(null, "--stats", "print ping-like statistics of the echoes at the end")
                 .option(null, "--count", 1, "[n]umber: integer (0 = until interrupted)",
                         "run n probes, each a whole association")
+                .ours()
                 .option(null, "--interval", 1, "[s]econds: decimal (default: 1)", "wait between two probe starts")
+                .ours()
                 .option(null, "--format", 1, "text|json|nagios|prometheus", "output on stdout (default: text)")
                 .choices("text", "json", "nagios", "prometheus")
+                .ours()
                 .option(null, "--warning", 1, "[r]ange: seconds, Monitoring Plugins syntax",
                         "nagios: WARNING when the probe's time is in the range")
+                .ours()
                 .option(null, "--critical", 1, "[r]ange: seconds, Monitoring Plugins syntax",
-                        "nagios: CRITICAL when the probe's time is in the range");
+                        "nagios: CRITICAL when the probe's time is in the range")
+                .ours();
         return t;
     }
 
