@@ -75,7 +75,12 @@ public final class EchoscuCommand {
         t.heading(0, "user identity options (as DCMTK's storescu):")
                 .option("-usr", "--user", 1, "[u]ser name: string", "authenticate using user name u")
                 .option("-pwd", "--password", 1, "[p]assword: string (only with --user)",
-                        "authenticate using password p")
+                        "authenticate using password p (shown by ps:",
+                        "prefer --password-file)")
+                .option(null, "--password-file", 1, "[f]ilename: string (only with --user)",
+                        "authenticate using the password in file f")
+                .values(OptionTable.FILE)
+                .ours()
                 .flag("-epw", "--empty-password", "send empty password (only with --user)")
                 .option("-kt", "--kerberos", 1, "[f]ilename: string", "read kerberos ticket from file f")
                 .option(null, "--saml", 1, "[f]ilename: string", "read SAML request from file f")
@@ -88,9 +93,10 @@ public final class EchoscuCommand {
                 .option(null, "--socks5", 1, "[[u]ser:[p]assword@]host:port: string",
                         "connect through this SOCKS5 proxy")
                 .ours()
-                .heading(0, "TLS host name options:")
+                .heading(0, "more TLS options:")
                 .flag(null, "--check-hostname", "check the server certificate against the host name",
                         "(RFC 6125; the --request-sni name when given)");
+        CommonOptions.keyPasswordFile(t);
         t.heading(0, "several peers options:")
                 .option(null, "--targets", 1, "[f]ile: string",
                         "probe each target of file f, one a line:",
@@ -271,7 +277,7 @@ public final class EchoscuCommand {
         return new EchoSettings(peer, port, ip, new AssociationProposal(calling, called, net.maxPdu(), ppc, pts),
                 connectTimeout, net.socketTimeout(), net.acseTimeout(), net.dimseTimeout(), repeat, p.has("--abort"),
                 null,
-                p.last("-usr", "-pwd", "-epw", "-kt", "--saml", "--jwt", "-rsp") == null ? null
+                p.last("-usr", "-pwd", "--password-file", "-epw", "-kt", "--saml", "--jwt", "-rsp") == null ? null
                         : IdentityOptions.request(p),
                 p.last("--proxy", "--socks5") == null ? null : ProxyOptions.tunnel(p, net.acseTimeout()));
     }

@@ -64,6 +64,18 @@ public final class SecretFile {
         } catch (IOException e) {
             throw new UnusableException("cannot read '" + file + "': " + e.getClass().getSimpleName(), e);
         }
+        return secret(bytes, "'" + file + "'");
+    }
+
+    /**
+     * The secret held by {@code bytes} (a file's content, or standard input's), by the rule of
+     * {@link #read}: UTF-8, one trailing line end removed, not empty. The bytes are cleared.
+     *
+     * @param source names where the bytes came from in an error message, e.g. {@code 'pw.txt'}
+     * @throws UnusableException when the secret is empty or not UTF-8 (the message names
+     *         {@code source}, never the secret)
+     */
+    public static String secret(byte[] bytes, String source) throws UnusableException {
         int end = bytes.length;
         if (end > 0 && bytes[end - 1] == '\n') {
             end--;
@@ -77,11 +89,11 @@ public final class SecretFile {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, 0, end)).toString();
             if (secret.isEmpty()) {
-                throw new UnusableException("'" + file + "' is empty", null);
+                throw new UnusableException(source + " is empty", null);
             }
             return secret;
         } catch (CharacterCodingException e) { // its message would say nothing useful; the cause is dropped too
-            throw new UnusableException("'" + file + "' is not UTF-8 text", null);
+            throw new UnusableException(source + " is not UTF-8 text", null);
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
