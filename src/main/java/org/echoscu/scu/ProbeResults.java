@@ -38,8 +38,8 @@ public final class ProbeResults {
     /** The result of {@code scu}'s finished run, which returned {@code outcome}. */
     public static ProbeResult of(EchoScu scu, Outcome outcome) {
         EchoSettings s = scu.settings();
-        String address = scu.connector == null || scu.connector.connectedAddress() == null ? null
-                : scu.connector.connectedAddress().getHostAddress();
+        String address = scu.connector == null || scu.connector.address() == null ? null
+                : scu.connector.address().getHostAddress();
         Target target = new Target(s.host(), address, s.port(), s.proposal().callingAeTitle(),
                 s.proposal().calledAeTitle(), s.layer() != null);
         Phase phase = endPhase(scu, outcome);
