@@ -64,7 +64,6 @@ class DcmtkDifferencesIT {
         Map<String, Run> runs = new LinkedHashMap<>();
         for (Map.Entry<String, String> t : dcmtks().entrySet()) {
             Run r = run(t.getValue(), args);
-            System.out.println("== " + t.getKey() + " " + args + "\n" + r);
             runs.put(t.getKey(), r);
         }
         return runs;
@@ -107,14 +106,25 @@ class DcmtkDifferencesIT {
         CommandSet of(Message rq) throws Exception;
     }
 
+    /** The PDU each client sent after the fake peer's answer, in order of the runs (null: it closed). */
+    private static final List<String> AFTER = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Reads what the client sends after our answer (recorded in {@link #AFTER}): answers an
+     * A-RELEASE-RQ, and closes after an A-ABORT as PS3.8 asks (DCMTK would otherwise wait its
+     * ARTIM timer for the close).
+     */
     private static void releaseIfAsked(FakePeer.Conn c) throws Exception {
         try {
             Pdu next = c.read();
+            AFTER.add(next.getClass().getSimpleName());
             if (next instanceof AReleaseRq) {
                 c.send(new AReleaseRp());
+            } else if (next instanceof AAbort) {
+                c.close();
             }
         } catch (Exception e) {
-            // closed or aborted: nothing to answer
+            AFTER.add("closed");
         }
     }
 
@@ -125,13 +135,19 @@ class DcmtkDifferencesIT {
         try (FakePeer peer = FakePeer.start(afterEcho((c, m) -> c.send(new AAbort(0, 0))))) {
             dcmtk(withPeer(peer)).forEach((v, r) -> {
                 assertThat(r.exitCode()).as(v + " " + r).isEqualTo(0);
+                assertThat(r.stderrLines()).as(v).containsExactly(
+                        "E: Echo Failed: 0006:0317 Peer aborted Association (or never connected)");
             });
             Run r = ours(withPeer(peer));
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(70);
             assertThat(r.stderrLines()).anyMatch(l -> l.startsWith("E: Echo Failed: peer aborted the association"));
         }
         try (FakePeer peer = FakePeer.start(afterEcho((c, m) -> c.close()))) {
-            dcmtk(withPeer(peer)).forEach((v, r) -> assertThat(r.exitCode()).as(v + " " + r).isEqualTo(0));
+            dcmtk(withPeer(peer)).forEach((v, r) -> {
+                assertThat(r.exitCode()).as(v + " " + r).isEqualTo(0);
+                assertThat(r.stderrLines()).as(v).containsExactly(
+                        "E: Echo Failed: 0006:0317 Peer aborted Association (or never connected)");
+            });
             Run r = ours(withPeer(peer));
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(70);
             assertThat(r.stderrLines()).contains("E: Echo Failed: connection closed by peer");
@@ -141,7 +157,11 @@ class DcmtkDifferencesIT {
     @Test
     void statusOtherThanSuccess() throws Exception {
         try (FakePeer peer = FakePeer.start(answer(m -> FakePeer.Conn.echoRsp(id(m), 0x0110)))) {
-            dcmtk(withPeer(peer, "-v")).forEach((v, r) -> assertThat(r.exitCode()).as(v + " " + r).isEqualTo(0));
+            dcmtk(withPeer(peer, "-v")).forEach((v, r) -> {
+                assertThat(r.exitCode()).as(v + " " + r).isEqualTo(0);
+                assertThat(r.stderrLines()).as(v).contains("I: Received Echo Response (Unknown Status: 0x110)")
+                        .noneMatch(l -> l.startsWith("E: ") || l.startsWith("F: "));
+            });
             Run r = ours(withPeer(peer, "-v"));
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(70);
             assertThat(r.stderrLines()).contains("I: Received Echo Response (Unknown Status: 0x0110, Failure: Processing failure)")
@@ -155,37 +175,58 @@ class DcmtkDifferencesIT {
             c.send(new AReleaseRq());
             releaseIfAsked(c);
         }))) {
+            AFTER.clear();
             dcmtk(withPeer(peer)).forEach((v, r) -> {
                 assertThat(r.exitCode()).as(v + " " + r).isEqualTo(70);
-                assertThat(r.stderrLines()).as(v).contains("F: Protocol Error: Peer requested release (Aborting)");
+                assertThat(r.stderrLines()).as(v).containsExactly("E: Echo Failed: 0006:0319 DUL Peer Requested Release",
+                        "F: Protocol Error: Peer requested release (Aborting)");
             });
+            assertThat(AFTER).as("DCMTK aborts instead of answering the release").containsOnly("AAbort");
+            AFTER.clear();
             Run r = ours(withPeer(peer));
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(70);
             assertThat(r.stderrLines()).contains(
                     "E: Echo Failed: peer requested release while the echo (MsgID 1) was outstanding");
+            assertThat(AFTER).as("we answer the release").containsExactly("AReleaseRp");
         }
+    }
+
+    private record Wrong(FakePeer.Script script, int dcmtkExit, String dcmtkLine) {
     }
 
     @Test
     void responsesToSomethingElse() throws Exception {
-        Map<String, FakePeer.Script> cases = new LinkedHashMap<>();
-        cases.put("another message ID", answer(m -> FakePeer.Conn.echoRsp(id(m) + 1, 0)));
-        cases.put("another presentation context", afterEcho((c, m) -> {
+        Map<String, Wrong> cases = new LinkedHashMap<>();
+        cases.put("another message ID", new Wrong(answer(m -> FakePeer.Conn.echoRsp(id(m) + 1, 0)), 70,
+                "E: Echo Failed: 0006:0211 DIMSE: Unexpected Response MsgId: 2 (expected: 1)"));
+        cases.put("another presentation context", new Wrong(afterEcho((c, m) -> {
             c.sendCommand(3, FakePeer.Conn.echoRsp(id(m), 0));
             releaseIfAsked(c);
-        }));
-        cases.put("a data set attached", afterEcho((c, m) -> {
+        }), 0, null));
+        cases.put("a data set attached", new Wrong(afterEcho((c, m) -> {
             c.sendCommand(m.contextId(), FakePeer.Conn.echoRsp(id(m), 0).putUs(Tag.COMMAND_DATA_SET_TYPE, 0));
             c.send(new PDataTf(List.of(new Pdv(m.contextId(), 0x02, new byte[] {8, 0, 0x16, 0, 0, 0, 0, 0}))));
             releaseIfAsked(c);
-        }));
-        cases.put("another command", answer(m -> FakePeer.Conn.echoRsp(id(m), 0).putUs(Tag.COMMAND_FIELD, 0x8001)));
-        for (Map.Entry<String, FakePeer.Script> e : cases.entrySet()) {
-            try (FakePeer peer = FakePeer.start(e.getValue())) {
-                dcmtk(withPeer(peer, "-ppc", "2"));
+        }), 70, "E: Echo Failed: 0006:0203 DIMSE Badly formed message"));
+        cases.put("another command", new Wrong(answer(m -> FakePeer.Conn.echoRsp(id(m), 0)
+                .putUs(Tag.COMMAND_FIELD, 0x8001)), 70,
+                "E: Echo Failed: 0006:0211 DIMSE: Unexpected Response Command Field: 0x8001"));
+        for (Map.Entry<String, Wrong> e : cases.entrySet()) {
+            Wrong w = e.getValue();
+            try (FakePeer peer = FakePeer.start(w.script())) {
+                dcmtk(withPeer(peer, "-ppc", "2")).forEach((v, r) -> {
+                    assertThat(r.exitCode()).as(v + " " + e.getKey() + " " + r).isEqualTo(w.dcmtkExit());
+                    if (w.dcmtkLine() == null) {
+                        assertThat(r.stderr()).as(v + " accepts it silently").isEmpty();
+                    } else {
+                        assertThat(r.stderrLines()).as(v + " " + e.getKey()).contains(w.dcmtkLine());
+                    }
+                });
+                AFTER.clear();
                 Run r = ours(withPeer(peer, "-ppc", "2"));
                 assertThat(r.exitCode()).as(e.getKey() + " " + r).isEqualTo(70);
                 assertThat(r.stderrLines()).as(e.getKey()).anyMatch(l -> l.startsWith("E: Echo Failed: protocol error: "));
+                assertThat(AFTER).as(e.getKey() + ": we abort").containsExactly("AAbort");
             }
         }
     }
@@ -199,7 +240,11 @@ class DcmtkDifferencesIT {
             }
             releaseIfAsked(c);
         }))) {
-            dcmtk(withPeer(peer, "-v"));
+            dcmtk(withPeer(peer, "-v")).forEach((v, r) -> {
+                assertThat(r.exitCode()).as(v + " " + r).isEqualTo(70);
+                assertThat(r.stderrLines()).as(v)
+                        .contains("E: Echo Failed: 0006:020b DIMSE_parseCmdObject: Missing CommandField");
+            });
             Run r = ours(withPeer(peer, "-v"));
             assertThat(r.exitCode()).as(r.toString()).isZero();
             assertThat(r.stderrLines()).contains("I: Received Echo Response (Success)");
@@ -218,12 +263,21 @@ class DcmtkDifferencesIT {
             releaseIfAsked(c);
             c.awaitClose();
         })) {
-            dcmtk(withPeer(peer, "-aec", "ABCDEFGHIJKLMNOPQ"));
-            System.out.println("called AE titles DCMTK sent: " + called);
+            Map<String, Run> truncated = dcmtk(withPeer(peer, "-aec", "ABCDEFGHIJKLMNOPQ"));
+            truncated.forEach((v, r) -> {
+                assertThat(r.exitCode()).as(v + " " + r).isZero();
+                assertThat(r.stderr()).as(v + ": silently").isEmpty();
+            });
+            assertThat(called).as("the called AE title DCMTK sent").hasSize(truncated.size())
+                    .containsOnly("ABCDEFGHIJKLMNOP");
             Run r = ours(withPeer(peer, "-aec", "ABCDEFGHIJKLMNOPQ"));
             assertThat(r.exitCode()).isEqualTo(1);
             assertThat(r.stderrLines()).anyMatch(l -> l.startsWith("error: Invalid value for option --call ("));
-            dcmtk(withPeer(peer, "-aec", ""));
+            dcmtk(withPeer(peer, "-aec", "")).forEach((v, d) -> {
+                assertThat(d.exitCode()).as(v + " " + d).isEqualTo(1);
+                assertThat(d.stderrLines()).as(v).containsExactly("E: Illegal service parameter: Called AP Title",
+                        "F: Association Request Failed: 0006:030c Illegal service parameter: Called AP Title");
+            });
             Run empty = ours(withPeer(peer, "-aec", ""));
             assertThat(empty.exitCode()).isEqualTo(1);
             assertThat(empty.stderrLines()).anyMatch(l -> l.startsWith("error: Invalid value for option --call ("));
@@ -236,7 +290,11 @@ class DcmtkDifferencesIT {
         Files.writeString(inner, "-v");
         Path outer = dir.resolve("outer.txt");
         Files.writeString(outer, "@" + inner);
-        dcmtk(List.of("@" + outer, "127.0.0.1", String.valueOf(Ports.free())));
+        dcmtk(List.of("@" + outer, "127.0.0.1", String.valueOf(Ports.free()))).forEach((v, r) -> {
+            // the nested @file is taken as one more parameter
+            assertThat(r.exitCode()).as(v + " " + r).isEqualTo(1);
+            assertThat(r.stderrLines()).as(v).contains("error: Too many parameters");
+        });
         Run r = ours(List.of("@" + outer, "127.0.0.1", String.valueOf(Ports.free())));
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderrLines()).anyMatch(l -> l.startsWith("error: Command file '" + outer + "' names another"));
