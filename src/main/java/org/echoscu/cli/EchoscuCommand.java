@@ -87,7 +87,7 @@ public final class EchoscuCommand {
                 .option(null, "--socks5", 1, "[[u]ser:[p]assword@]host:port: string",
                         "connect through this SOCKS5 proxy")
                 .heading(0, "TLS host name options:")
-                .flag(null, "--check-hostname", "check the server certificate against the host name",
+                .flag(null, "--check-hostname", "check the host name in the server certificate",
                         "(RFC 6125; the --request-sni name when given)");
         t.heading(0, "several peers options:")
                 .option(null, "--targets", 1, "[f]ile: string",
@@ -123,16 +123,16 @@ public final class EchoscuCommand {
         // which loads only when one of these is given.
         t.heading(0, "monitoring options:")
                 .flag(null, "--timings", "print the duration of each phase after the run")
-                .flag(null, "--stats", "print ping-like statistics of the echoes at the end")
+                .flag(null, "--stats", "print ping-like echo statistics at the end")
                 .option(null, "--count", 1, "[n]umber: integer (0 = until interrupted)",
                         "run n probes, each a whole association")
                 .option(null, "--interval", 1, "[s]econds: decimal (default: 1)", "wait between two probe starts")
                 .option(null, "--format", 1, "text|json|nagios|prometheus", "output on stdout (default: text)")
                 .choices("text", "json", "nagios", "prometheus")
                 .option(null, "--warning", 1, "[r]ange: seconds, Monitoring Plugins syntax",
-                        "nagios: WARNING when the probe's time is in the range")
+                        "nagios: WARNING if the probe's time is in r")
                 .option(null, "--critical", 1, "[r]ange: seconds, Monitoring Plugins syntax",
-                        "nagios: CRITICAL when the probe's time is in the range");
+                        "nagios: CRITICAL if the probe's time is in r");
         return t;
     }
 

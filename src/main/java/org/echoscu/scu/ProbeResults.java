@@ -11,6 +11,7 @@ import javax.net.ssl.SSLException;
 import org.echoscu.dimse.Status;
 import org.echoscu.dul.AbortCause;
 import org.echoscu.dul.Indication;
+import org.echoscu.net.AddressText;
 import org.echoscu.pdu.AAssociateAc;
 import org.echoscu.pdu.UserInfoSubItem;
 import org.echoscu.pdu.UserInformation;
@@ -39,8 +40,8 @@ public final class ProbeResults {
     public static ProbeResult of(EchoScu scu, Outcome outcome) {
         EchoSettings s = scu.settings();
         String address = scu.connector == null || scu.connector.connectedAddress() == null ? null
-                : scu.connector.connectedAddress().getHostAddress();
-        Target target = new Target(s.host(), address, s.port(), s.proposal().callingAeTitle(),
+                : AddressText.of(scu.connector.connectedAddress());
+        Target target = new Target(AddressText.host(s.host()), address, s.port(), s.proposal().callingAeTitle(),
                 s.proposal().calledAeTitle(), s.layer() != null);
         Phase phase = endPhase(scu, outcome);
         Reason reason = reason(scu, outcome, phase);
