@@ -40,7 +40,7 @@ public final class EchoscpCommand {
         t.heading(0, "network options:")
                 .heading(1, "IP protocol version:")
                 .flag("-i4", "--ipv4", "listen on IPv4 only (default)")
-                .flag("-i6", "--ipv6", "listen on IPv6 (and IPv4 where the system maps it)")
+                .flag("-i6", "--ipv6", "listen on IPv6 (and IPv4 where the OS maps it)")
                 .flag("-i0", "--ip-auto", "same as --ipv6")
                 .option(null, "--listen-address", 1, "[a]ddress: IPv4 or IPv6 address",
                         "listen on this local address only (e.g. 127.0.0.1,",
