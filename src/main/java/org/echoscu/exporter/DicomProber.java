@@ -21,7 +21,7 @@ import org.echoscu.probe.RoundTrips;
 import org.echoscu.probe.Target;
 import org.echoscu.scu.EchoScu;
 import org.echoscu.scu.EchoSettings;
-import org.echoscu.scu.Outcome;
+import org.echoscu.scu.EchoRun;
 import org.echoscu.scu.ProbeResults;
 
 /**
@@ -101,15 +101,15 @@ final class DicomProber {
             expired.set(true);
             scu.interrupt();
         }, Math.max(0, left), TimeUnit.NANOSECONDS);
-        Outcome outcome;
+        EchoRun run;
         Logs.capture(log);
         try {
-            outcome = scu.run();
+            run = scu.run();
         } finally {
             Logs.capture(null);
             cut.cancel(false);
         }
-        ProbeResult p = ProbeResults.of(scu, outcome);
+        ProbeResult p = ProbeResults.of(run);
         Map<Phase, Long> times = new EnumMap<>(Phase.class);
         times.putAll(p.times().asMap());
         times.put(Phase.RESOLVE, r.resolveNanos() + times.getOrDefault(Phase.RESOLVE, 0L));
