@@ -40,11 +40,11 @@ public final class EchoscpCommand {
         t.heading(0, "network options:")
                 .heading(1, "IP protocol version:")
                 .flag("-i4", "--ipv4", "listen on IPv4 only (default)")
-                .flag("-i6", "--ipv6", "listen on IPv6 (and IPv4 where the system maps it)")
+                .flag("-i6", "--ipv6", "listen on IPv6 (and IPv4 where the OS maps it)")
                 .flag("-i0", "--ip-auto", "same as --ipv6")
                 .option(null, "--listen-address", 1, "[a]ddress: IPv4 or IPv6 address",
-                        "listen on this local address only (e.g. 127.0.0.1,",
-                        "::1; default: every address of the family)")
+                        "listen on this local address only (127.0.0.1,",
+                        "::1, ...; default: every address of the family)")
                 .ours()
                 .heading(1, "application entity titles:")
                 .option("-aet", "--aetitle", 1, "[a]etitle: string", "set my AE title (default: ECHOSCP)")
@@ -56,7 +56,8 @@ public final class EchoscpCommand {
                 .option(null, "--users", 1, "[f]ilename: string",
                         "accept only the identities listed in f (bcrypt",
                         "hashes NAME:$2y$..., user lines, tokens); reject",
-                        "associations without identity (docs/credentials.md)")
+                        "associations without identity",
+                        "(docs/credentials.md)")
                 .values(OptionTable.FILE)
                 .ours()
                 .flag(null, "--identity-optional", "with --users: also accept associations that",

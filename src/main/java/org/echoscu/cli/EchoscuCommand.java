@@ -94,7 +94,7 @@ public final class EchoscuCommand {
                         "connect through this SOCKS5 proxy")
                 .ours()
                 .heading(0, "more TLS options:")
-                .flag(null, "--check-hostname", "check the server certificate against the host name",
+                .flag(null, "--check-hostname", "check the host name in the server certificate",
                         "(RFC 6125; the --request-sni name when given)");
         CommonOptions.keyPasswordFile(t);
         t.heading(0, "several peers options:")
@@ -135,7 +135,7 @@ public final class EchoscuCommand {
         // which loads only when one of these is given.
         t.heading(0, "monitoring options:")
                 .flag(null, "--timings", "print the duration of each phase after the run")
-                .flag(null, "--stats", "print ping-like statistics of the echoes at the end")
+                .flag(null, "--stats", "print ping-like echo statistics at the end")
                 .option(null, "--count", 1, "[n]umber: integer (0 = until interrupted)",
                         "run n probes, each a whole association")
                 .ours()
@@ -145,10 +145,10 @@ public final class EchoscuCommand {
                 .choices("text", "json", "nagios", "prometheus")
                 .ours()
                 .option(null, "--warning", 1, "[r]ange: seconds, Monitoring Plugins syntax",
-                        "nagios: WARNING when the probe's time is in the range")
+                        "nagios: WARNING if the probe's time is in r")
                 .ours()
                 .option(null, "--critical", 1, "[r]ange: seconds, Monitoring Plugins syntax",
-                        "nagios: CRITICAL when the probe's time is in the range")
+                        "nagios: CRITICAL if the probe's time is in r")
                 .ours();
         return t;
     }

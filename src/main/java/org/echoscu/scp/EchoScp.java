@@ -11,6 +11,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.echoscu.net.AddressText;
 import org.echoscu.net.IpFamily;
 import org.slf4j.Logger;
 import org.echoscu.log.Logs;
@@ -98,12 +99,17 @@ public final class EchoScp implements AutoCloseable {
         }
     }
 
+    /** How logs name the client: {@code 127.0.0.1:40000}, {@code [::1]:40000}. */
+    private static String remote(Socket socket) {
+        return AddressText.of((InetSocketAddress) socket.getRemoteSocketAddress());
+    }
+
     private void dispatch(Socket socket) {
         long n = served.incrementAndGet();
         if (connections.incrementAndGet() > settings.maxAssociations() + MAX_WAITING) {
             connections.decrementAndGet();
             LOG.warn("closing connection from {}: {} associations open and {} more connections waiting",
-                    socket.getRemoteSocketAddress(), settings.maxAssociations(), MAX_WAITING);
+                    remote(socket), settings.maxAssociations(), MAX_WAITING);
             closeQuietly(socket);
             return;
         }
@@ -112,7 +118,7 @@ public final class EchoScp implements AutoCloseable {
             try {
                 work.run();
             } catch (RuntimeException | Error e) {
-                LOG.error("association from {} ended by an internal error: {}", socket.getRemoteSocketAddress(), e.toString());
+                LOG.error("association from {} ended by an internal error: {}", remote(socket), e.toString());
                 LOG.debug("internal error", e);
                 closeQuietly(socket);
             } finally {
@@ -124,7 +130,7 @@ public final class EchoScp implements AutoCloseable {
             t.start();
         } catch (OutOfMemoryError e) { // no thread to be had: refuse this one, keep serving the others
             connections.decrementAndGet();
-            LOG.error("cannot start a thread for {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
+            LOG.error("cannot start a thread for {}: {}", remote(socket), e.getMessage());
             closeQuietly(socket);
         }
     }
