@@ -193,6 +193,9 @@ public final class TcpConnector {
         } catch (UnknownHostException e) {
             throw new IOException("cannot resolve host name '" + host + "': check the spelling and the DNS", e);
         }
+        if (AddressText.isLiteral(host)) {
+            return List.of(all); // the literal says its family: -i4/-i6 steer name resolution only
+        }
         List<InetAddress> ok = new ArrayList<>();
         for (InetAddress a : all) {
             if (family.admits(a)) {
@@ -209,7 +212,7 @@ public final class TcpConnector {
     }
 
     private IOException explain(IOException e, InetAddress address) {
-        String where = address.getHostAddress() + " port " + port;
+        String where = AddressText.of(address) + " port " + port;
         if (e instanceof SocketTimeoutException) {
             return new IOException("TCP connection to " + where + " timed out after " + connectTimeoutSeconds
                     + " s: is a firewall dropping packets, or is the host down?", e);

@@ -11,6 +11,7 @@ import javax.net.ssl.SSLException;
 import org.echoscu.dimse.Status;
 import org.echoscu.dul.AbortCause;
 import org.echoscu.dul.Indication;
+import org.echoscu.net.AddressText;
 import org.echoscu.net.TimeoutExpiredException;
 import org.echoscu.pdu.AAssociateAc;
 import org.echoscu.pdu.UserInfoSubItem;
@@ -40,8 +41,8 @@ public final class ProbeResults {
     public static ProbeResult of(EchoRun scu) {
         EchoSettings s = scu.settings();
         Outcome outcome = scu.outcome();
-        String address = scu.address() == null ? null : scu.address().getHostAddress();
-        Target target = new Target(s.host(), address, s.port(), s.proposal().callingAeTitle(),
+        String address = scu.address() == null ? null : AddressText.of(scu.address());
+        Target target = new Target(AddressText.host(s.host()), address, s.port(), s.proposal().callingAeTitle(),
                 s.proposal().calledAeTitle(), s.layer() != null);
         Phase phase = endPhase(scu, outcome);
         Reason reason = reason(scu, outcome, phase);
