@@ -78,7 +78,7 @@ final class DeadlineInputStream extends FilterInputStream {
         int timeout = socketTimeoutMillis;
         deadlineBinds = false;
         if (deadlineNanos != 0) {
-            long left = Math.max(0, (deadlineNanos - System.nanoTime() + 999_999) / 1_000_000);
+            long left = Deadlines.millisLeft(deadlineNanos, System.nanoTime());
             if (left == 0) {
                 deadlineBinds = true;
                 throw expired();
@@ -114,7 +114,7 @@ final class DeadlineInputStream extends FilterInputStream {
     private void yieldUntilReadable(long nanos) {
         long until = System.nanoTime() + nanos;
         try {
-            while (in.available() == 0 && System.nanoTime() < until) {
+            while (in.available() == 0 && !Deadlines.passed(until, System.nanoTime())) {
                 Thread.yield();
             }
         } catch (IOException e) {
