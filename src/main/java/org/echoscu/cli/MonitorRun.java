@@ -8,9 +8,9 @@ import org.echoscu.probe.ProbeResult;
 import org.echoscu.report.NagiosView;
 import org.echoscu.report.ProbeView;
 import org.echoscu.report.Series;
+import org.echoscu.scu.EchoRun;
 import org.echoscu.scu.EchoScu;
 import org.echoscu.scu.EchoSettings;
-import org.echoscu.scu.Outcome;
 import org.echoscu.scu.ProbeResults;
 import org.echoscu.tls.TlsSettings;
 import org.slf4j.Logger;
@@ -88,9 +88,9 @@ final class MonitorRun implements SignalHandler {
             if (stopped) {
                 break;
             }
-            Outcome outcome = scu.run();
+            EchoRun ran = scu.run();
             current = null;
-            ProbeResult r = ProbeResults.of(scu, outcome);
+            ProbeResult r = ProbeResults.of(ran);
             series.add(r);
             view.probe(seq, r);
             if (stopped) {

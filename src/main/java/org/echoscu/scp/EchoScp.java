@@ -1,10 +1,13 @@
 package org.echoscu.scp;
 
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,12 +44,19 @@ public final class EchoScp implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** Binds the port and starts accepting in the background; returns the bound port. */
+    /**
+     * Binds the port and starts accepting in the background; returns the bound port. -i4 (and
+     * an IPv4 --listen-address) listens on an IPv4 socket: java.net.ServerSocket always opens
+     * an IPv6 one where the system has IPv6, and binding that to 0.0.0.0 listens on the dual
+     * stack's {@code *}, not IPv4 only. -i6 is that dual stack ({@code ::}).
+     */
     public int start() throws IOException {
-        server = new ServerSocket();
+        InetAddress address = settings.listenAddress() != null ? settings.listenAddress()
+                : InetAddress.getByName(settings.family() == IpFamily.IPV4 ? "0.0.0.0" : "::");
+        server = address instanceof Inet4Address
+                ? ServerSocketChannel.open(StandardProtocolFamily.INET).socket() : new ServerSocket();
         server.setReuseAddress(true);
-        InetAddress any = InetAddress.getByName(settings.family() == IpFamily.IPV4 ? "0.0.0.0" : "::");
-        server.bind(new InetSocketAddress(any, settings.port()), 1024);
+        server.bind(new InetSocketAddress(address, settings.port()), 1024);
         acceptor = new Thread(this::acceptLoop, "echoscp-accept");
         acceptor.start();
         return server.getLocalPort();

@@ -3,7 +3,6 @@ package org.echoscu.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -261,16 +260,7 @@ class MonitoringIT {
 
     /** Prometheus's own linter accepts the text, with nothing to say. */
     private static void promtool(String metrics) {
-        String promtool = null;
-        for (String dir : new String[] {"/usr/bin", "/usr/local/bin"}) {
-            if (new File(dir, "promtool").canExecute()) {
-                promtool = dir + "/promtool";
-            }
-        }
-        if (promtool == null) {
-            fail("promtool is not installed: these tests need Prometheus's linter "
-                    + "(apt-get install -y prometheus; .ci/run does this)");
-        }
+        String promtool = Commands.debianTool("promtool", "prometheus", "these tests need Prometheus's linter");
         Run check = Commands.run(List.of(promtool, "check", "metrics"), Duration.ofSeconds(60), metrics, Map.of());
         assertThat(check.exitCode()).as("promtool check metrics on\n%s\n%s", metrics, check).isZero();
         assertThat(check.stdout() + check.stderr()).as(check.toString()).isBlank();
