@@ -14,6 +14,8 @@ the machine moves them all. Every run goes through setpriv, so each row pays the
   JDK 25:
     checkout 25    bin/echoscu with JAVA_HOME=Temurin 25 (its AOT caches, bin/.train)
     self-contained echoscu-VERSION-linux-x64's bin/echoscu (its jlink runtime and AOT caches)
+    hello, JDK     bench/floor/Floor.java (prints a word) on Temurin 25, its default CDS archive
+    hello, runtime the same on the self-contained archive's jlink runtime (its CDS archive, jlink's)
 
 Single runs besides: the first run of each user right after installation, and after a JDK
 trigger (dpkg-trigger /usr/lib/jvm: the archives made again as after a JDK upgrade), and a
@@ -158,6 +160,11 @@ def main():
                      dict(user_env("root"), JAVA_HOME=JDK25)),
                     ("self-contained", as_user("root", [os.path.join(own, "bin", "echoscu")] + target),
                      user_env("root"))]
+            classes = os.path.join(work, "floor")
+            sh(os.path.join(JDK25, "bin", "javac"), "-d", classes, os.path.join(root, "bench", "floor", "Floor.java"))
+            hello = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classes, "Floor"]
+            rows += [("hello, JDK", as_user("root", [os.path.join(JDK25, "bin", "java")] + hello), {}),
+                     ("hello, runtime", as_user("root", [os.path.join(own, "runtime", "bin", "java")] + hello), {})]
             table("JDK 25: the self-contained archive against the checkout on Temurin 25, %d runs each" % args.runs,
                   rows_in_turn(rows, args.runs), "checkout 25")
     finally:
