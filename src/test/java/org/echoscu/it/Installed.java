@@ -31,6 +31,11 @@ final class Installed {
 
     /** Removes the package and its configuration, if it is installed. */
     static void purge() {
+        Run known = Commands.runIn(Commands.ROOT, List.of("dpkg-query", "-W", "-f=${Status}", "echoscu-java"),
+                Duration.ofSeconds(60), null, Map.of());
+        if (known.exitCode() != 0 || known.stdout().contains("not-installed")) {
+            return; // apt-get purge would fail on a package it does not know
+        }
         Run r = Commands.runIn(Commands.ROOT, List.of("apt-get", "purge", "-y", "-o", "DPkg::Lock::Timeout=300",
                 "echoscu-java"), APT, null, Map.of("DEBIAN_FRONTEND", "noninteractive"));
         assertThat(r.exitCode()).as(r.toString()).isZero();
