@@ -48,6 +48,9 @@ class DebianPackageIT {
                 HOME + "bin/echoscu", HOME + "bin/echoscp", HOME + "bin/.launch", HOME + "bin/.train",
                 HOME + "bin/.jvm", HOME + "bin/.dist", HOME + "bin/echoscu-prepare", HOME + "cache",
                 "/usr/share/doc/echoscu-java/changelog.gz", "/usr/share/lintian/overrides/echoscu-java",
+                "/usr/bin/echoscu-exporter", HOME + "bin/echoscu-exporter", "/lib/systemd/system/echoscu-exporter.service",
+                "/etc/echoscu-java/echoscu-exporter.yml",
+                "/usr/share/doc/echoscu-java/examples/prometheus/echoscu-exporter.rules.yml",
                 HOME + "lib/echoscu.jar", HOME + "lib/echoscu.version",
                 "/usr/share/man/man1/echoscu-java.1.gz", "/usr/share/man/man1/echoscp-java.1.gz",
                 "/usr/share/bash-completion/completions/echoscu-java",
@@ -57,10 +60,16 @@ class DebianPackageIT {
         for (String f : files) {
             assertThat(f).as("a file outside the package's own places")
                     .matches("^(/usr/share/echoscu-java/|/usr/share/doc/echoscu-java/|/usr/bin/ech[a-z]+-java$"
-                            + "|/usr/share/lintian/overrides/echoscu-java$"
+                            + "|/usr/share/lintian/overrides/echoscu-java$|/usr/bin/echoscu-exporter$"
+                            + "|/lib/systemd/system/echoscu-exporter\\.service$|/etc/echoscu-java/echoscu-exporter\\.yml$"
                             + "|/usr/share/man/man1/ech[a-z]+-java\\.1\\.gz$|/usr/share/bash-completion/completions/"
                             + "ech[a-z]+-java$|/usr/share/zsh/vendor-completions/_ech[a-z]+-java$).*");
         }
+        assertThat(files).as("the exporter's libraries").anyMatch(f -> f.startsWith(HOME + "lib/exporter/")
+                && f.endsWith(".jar"));
+        Run conffiles = Shipped.ok(Commands.ROOT, Map.of(), "dpkg-deb", "-I", Shipped.deb().toString(), "conffiles");
+        assertThat(conffiles.stdout().lines().map(String::trim).toList())
+                .containsExactly("/etc/echoscu-java/echoscu-exporter.yml");
         List<String> jars = files.stream().filter(f -> f.startsWith(HOME + "lib/") && f.endsWith(".jar")).toList();
         for (String jar : jars) {
             if (!jar.endsWith("/echoscu.jar")) {
@@ -157,6 +166,14 @@ class DebianPackageIT {
                 // root, and nobody (no home to write: only the archives made at install time help)
                 Installed.assertEchoFrom(plain, Map.of(), port);
                 Installed.assertEchoFrom(plain, Map.of("HOME", "/nonexistent"), port, Installed.AS_NOBODY);
+                // the exporter, as its unit runs it (nobody in particular), reads the installed configuration
+                List<String> check = new ArrayList<>(Installed.AS_NOBODY);
+                check.addAll(List.of("/usr/bin/echoscu-exporter", "--config.check",
+                        "--config.file=/etc/echoscu-java/echoscu-exporter.yml"));
+                Run exporter = Commands.runIn(Path.of("/"), check, java.time.Duration.ofSeconds(120), null,
+                        Map.of("HOME", "/nonexistent", "ECHOSCU_LAUNCH_DEBUG", "1"));
+                assertThat(exporter.exitCode()).as(exporter.toString()).isZero();
+                assertThat(exporter.stderr()).contains(", archive /usr/share/echoscu-java/cache/echoscu-");
 
                 // a JDK installed or upgraded under /usr/lib/jvm: the trigger makes them again
                 for (Path f : Installed.list(cache)) {
