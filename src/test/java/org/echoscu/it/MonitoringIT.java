@@ -22,6 +22,8 @@ import org.echoscu.pdu.Pdu;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -297,7 +299,7 @@ class MonitoringIT {
         assertThat(series.stdout()).containsPattern("dicom_echo_probes\\{.*result=\"ok\"\\} 2\n");
     }
 
-    // ---- SIGINT -------------------------------------------------------------------------
+    // ---- SIGINT and SIGTERM --------------------------------------------------------------
 
     /**
      * Starts echoscu with SIGINT at its default disposition: a test JVM started in the
@@ -311,8 +313,9 @@ class MonitoringIT {
         return new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     }
 
-    private static void sigint(Process p) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start();
+    /** {@code kill -SIGNAL}: INT as Ctrl-C sends it, TERM as a monitor, systemd or a script's kill does. */
+    private static void signal(Process p, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).start();
         assertThat(kill.waitFor()).isZero();
     }
 
@@ -338,8 +341,9 @@ class MonitoringIT {
         return n;
     }
 
-    @Test
-    void sigintEndsAnEndlessSeriesWithItsSummaryAndNoHalfOpenAssociation() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalEndsAnEndlessSeriesWithItsSummaryAndNoHalfOpenAssociation(String signal) throws Exception {
         Path out = Files.createTempFile("echoscu", ".out");
         Path err = Files.createTempFile("echoscu", ".err");
         Process p = startEchoscu(out, err, "--count", "0", "--interval", "0.05", "--repeat", "20", "127.0.0.1",
@@ -351,8 +355,8 @@ class MonitoringIT {
                 return false;
             }
         });
-        sigint(p);
-        assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("echoscu ends after SIGINT").isTrue();
+        signal(p, signal);
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("echoscu ends after SIG" + signal).isTrue();
         String stdout = read(out);
         assertThat(p.exitValue()).as(stdout + read(err)).isZero();
         assertThat(stdout).contains("DICOM echo statistics ---").containsPattern("\\d+ probes, \\d+ succeeded, 0 failed, "
@@ -365,8 +369,9 @@ class MonitoringIT {
         assertThat(log).doesNotContain("Exception");
     }
 
-    @Test
-    void sigintInsideAnAssociationSendsAnAbortAndStillSummarises() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalInsideAnAssociationSendsAnAbortAndStillSummarises(String signal) throws Exception {
         CompletableFuture<Pdu> afterEcho = new CompletableFuture<>();
         CompletableFuture<Boolean> closed = new CompletableFuture<>();
         CompletableFuture<Boolean> echoArrived = new CompletableFuture<>();
@@ -383,7 +388,7 @@ class MonitoringIT {
             Process p = startEchoscu(out, err, "--count", "0", "--format", "json", "127.0.0.1",
                     String.valueOf(holding.port));
             echoArrived.get(30, TimeUnit.SECONDS);
-            sigint(p);
+            signal(p, signal);
             assertThat(afterEcho.get(20, TimeUnit.SECONDS)).as("the peer is told with an A-ABORT")
                     .isInstanceOf(AAbort.class);
             assertThat(closed.get(20, TimeUnit.SECONDS)).as("and the connection is closed").isTrue();
@@ -396,5 +401,26 @@ class MonitoringIT {
             assertThat(lines.get(1).get("interrupted").asBoolean()).isTrue();
             assertThat(lines.get(1).get("probes").asInt()).isZero();
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalEndsALongRepeatWithItsStatistics(String signal) throws Exception {
+        Path out = Files.createTempFile("echoscu", ".out");
+        Path err = Files.createTempFile("echoscu", ".err");
+        Process p = startEchoscu(out, err, "--repeat", "100000000", "--stats", "-v", "127.0.0.1", port(echoscp));
+        await("echoes under way", () -> {
+            try {
+                return count(read(err), "Received Echo Response") >= 20;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        signal(p, signal);
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("echoscu ends after SIG" + signal).isTrue();
+        String stdout = read(out);
+        assertThat(stdout).as(stdout + read(err)).contains("DICOM echo statistics ---")
+                .containsPattern("\\d+ echoes sent, \\d+ answered");
+        assertThat(p.exitValue()).as("the interrupted probe finished nothing").isEqualTo(1);
     }
 }
