@@ -233,6 +233,30 @@ class ExporterShardingIT {
         }
         // (a live peer may miss a 0.5 s deadline on a loaded machine, and be pending a moment too)
         assertThat(instances).containsAll(refused);
+
+        // its description reads the failure's reason and phase from the exporter's answer: once
+        // the exporters are warm, "refused" (a cold, loaded start may see "capacity" or a timeout
+        // first, while the first probes take longer than the scrapes' 1 s interval)
+        Map<String, String> described = new TreeMap<>();
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        do {
+            described.clear();
+            for (JsonNode a : prometheus.api("/api/v1/alerts").get("alerts")) {
+                String instance = a.get("labels").get("instance").asString();
+                if (refused.contains(instance) && "DicomProbeFailed".equals(a.get("labels").get("alertname").asString())) {
+                    described.put(instance, a.get("annotations").get("description").asString());
+                }
+            }
+            if (described.keySet().equals(refused)
+                    && described.values().stream().allMatch(d -> d.contains("Last failure: refused in the connect phase."))) {
+                break;
+            }
+            Ports.sleep(500);
+        } while (System.nanoTime() < end);
+        assertThat(described.keySet()).isEqualTo(refused);
+        described.forEach((instance, description) -> assertThat(description).as(instance).contains(
+                "Last failure: refused in the connect phase.",
+                "/probe?target=" + instance.replace("@", "%40").replace(":", "%3A") + "&module=refusing&debug=true"));
     }
 
     private static long liveOnes(JsonNode result) {
