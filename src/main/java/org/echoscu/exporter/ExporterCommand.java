@@ -144,7 +144,13 @@ public final class ExporterCommand implements Callable<Integer> {
         }
         ExporterService service = new ExporterService(new ExporterService.Settings(file, addresses, timeoutOffset,
                 concurrency, perPeer, historyLimit), initial, log);
-        List<InetSocketAddress> bound = service.start();
+        List<InetSocketAddress> bound;
+        try {
+            bound = service.start();
+        } catch (java.io.IOException e) {
+            log.error("cannot listen", "address", addresses, "err", e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("HUP"), s -> service.reload());
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
