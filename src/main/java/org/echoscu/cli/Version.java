@@ -16,7 +16,7 @@ public final class Version {
         return BuildInfo.DATE;
     }
 
-    /** DCMTK's first line, e.g. {@code $jecho: echoscu v0.1.0 2026-11-27 $}. */
+    /** DCMTK's first line, e.g. {@code $jecho: echoscu v1.2.3 2026-11-27 $} (the POM's version). */
     public static String header(String tool) {
         return "$" + TOOLKIT + ": " + tool + " v" + version() + " " + date() + " $";
     }

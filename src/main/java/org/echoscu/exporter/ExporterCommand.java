@@ -44,6 +44,10 @@ public final class ExporterCommand implements Callable<Integer> {
             description = "Where to listen; repeatable (default: :" + DEFAULT_PORT + ", every interface).")
     List<String> listen = new ArrayList<>();
 
+    @Option(names = "--web.config.file", paramLabel = "FILE", description = "exporter-toolkit's web configuration: "
+            + "TLS, basic authentication (bcrypt), response headers; re-read when it changes.")
+    String webConfigFile;
+
     @Option(names = "--config.check", description = "Check the configuration file, say what is wrong and where, "
             + "and exit (0: valid, 1: not).")
     boolean check;
@@ -141,6 +145,9 @@ public final class ExporterCommand implements Callable<Integer> {
             log.error("cannot load the configuration", "err", e.getMessage());
             return 1;
         }
+        for (String w : initial.warnings()) {
+            log.warn(w);
+        }
         if (file == null) {
             log.info("no configuration file: the built-in module 'echo' serves", "looked_for", DEFAULT_CONFIG);
         }
@@ -148,8 +155,15 @@ public final class ExporterCommand implements Callable<Integer> {
             log.warn("no allowed_targets configured: only loopback targets are probed; list the networks or hosts "
                     + "to probe under allowed_targets in the configuration file");
         }
+        WebGate gate;
+        try {
+            gate = new WebGate(webConfigFile == null ? null : Path.of(webConfigFile), log);
+        } catch (ConfigException e) {
+            log.error("cannot load the web configuration", "err", e.getMessage());
+            return 1;
+        }
         ExporterService service = new ExporterService(new ExporterService.Settings(file, addresses, timeoutOffset,
-                concurrency, perPeer, historyLimit), initial, log);
+                concurrency, perPeer, historyLimit), initial, gate, log);
         List<InetSocketAddress> bound;
         try {
             bound = service.start();
