@@ -48,6 +48,9 @@ final class ExporterService {
     private final AtomicReference<LoadedConfig> config = new AtomicReference<>();
     private final AtomicLong ids = new AtomicLong();
     private final History history;
+    /** Requests being answered, and whether SIGTERM came (then new ones get 503). */
+    private final AtomicInteger active = new AtomicInteger();
+    private volatile boolean stopping;
     private final java.time.Instant started = java.time.Instant.now();
     private final List<HttpServer> servers = new ArrayList<>();
     private final WebGate gate;
@@ -115,18 +118,29 @@ final class ExporterService {
         return bound;
     }
 
-    /** Stops accepting; waits up to {@code seconds} for the requests in hand. */
+    /**
+     * Takes no new request (each is answered 503), waits up to {@code seconds} for the requests in
+     * hand, then closes the listeners. Not HttpServer.stop(delay) alone: it closes the connections
+     * of exchanges still running, and on JDK 17 waits the whole delay even when none runs.
+     */
     void stop(int seconds) {
         watcher.shutdownNow();
+        stopping = true;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        synchronized (active) {
+            while (active.get() > 0 && System.nanoTime() < end) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(active, end - System.nanoTime());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         for (HttpServer s : servers) {
             s.stop(0);
         }
-        pool.shutdown();
-        try {
-            pool.awaitTermination(seconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pool.shutdownNow();
     }
 
     LoadedConfig config() {
@@ -164,6 +178,25 @@ final class ExporterService {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        active.incrementAndGet();
+        try {
+            if (stopping) {
+                ex.getResponseHeaders().set("Connection", "close");
+                text(ex, 503, "Shutting down\n");
+                ex.close();
+            } else {
+                answer(ex);
+            }
+        } finally {
+            if (active.decrementAndGet() == 0) {
+                synchronized (active) {
+                    active.notifyAll();
+                }
+            }
+        }
+    }
+
+    private void answer(HttpExchange ex) throws IOException {
         try (ex) {
             if (!gate.admit(ex)) {
                 return; // 401, nothing done

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -49,7 +47,7 @@ class ExporterOperationsIT {
             Files.writeString(e.config, TWO + "  third:\n    timout: 5s\n");
             HttpResponse<String> broken = e.post("/-/reload");
             assertThat(broken.statusCode()).isEqualTo(500);
-            assertThat(broken.body()).contains(":6: key 'modules.third.timout': unknown key");
+            assertThat(broken.body()).contains(":7: key 'modules.third.timout': unknown key");
             assertThat(reloadOk(e)).isEqualTo(0.0);
             assertThat(e.get(probeSecond).body()).as("the last good file serves").contains("probe_success 1");
 
@@ -68,14 +66,22 @@ class ExporterOperationsIT {
     void sigtermLetsAProbeInFlightFinishAndExitsZero() throws Exception {
         try (ServerSocket slow = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
              Exporter e = Exporter.start(ONE.replace("5s", "3s"))) {
-            CompletableFuture<HttpResponse<String>> inFlight = Exporter.HTTP.sendAsync(HttpRequest.newBuilder(
-                    URI.create(e.url("/probe?module=echo&target=127.0.0.1:" + slow.getLocalPort()))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> inFlight = new CompletableFuture<>();
+            Thread scrape = new Thread(() -> {
+                try {
+                    inFlight.complete(e.get("/probe?module=echo&target=127.0.0.1:" + slow.getLocalPort()));
+                } catch (RuntimeException x) {
+                    inFlight.completeExceptionally(x);
+                }
+            }, "scrape");
+            scrape.start();
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (ExporterIT.value(e.get("/metrics").body(), "echoscu_exporter_probes_in_flight") < 1
                     && System.nanoTime() < end) {
                 Thread.sleep(50);
             }
+            assertThat(ExporterIT.value(e.get("/metrics").body(), "echoscu_exporter_probes_in_flight"))
+                    .as("a probe in flight").isEqualTo(1.0);
             new ProcessBuilder("kill", "-TERM", Long.toString(e.pid())).start().waitFor();
             HttpResponse<String> answer = inFlight.get(20, TimeUnit.SECONDS);
             assertThat(answer.statusCode()).isEqualTo(200);
