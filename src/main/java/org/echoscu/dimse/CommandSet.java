@@ -151,6 +151,23 @@ public final class CommandSet {
         return out;
     }
 
+    /**
+     * Where the value of {@code tag} starts in {@link #encode()}'s bytes, or -1 when there is no
+     * such element (or it is the group length, whose value encode() computes).
+     */
+    public int encodedValueOffset(int tag) {
+        int pos = 12;
+        for (int i = 0; i < size; i++) {
+            if (tags[i] != Tag.COMMAND_GROUP_LENGTH) {
+                if (tags[i] == tag) {
+                    return pos + 8;
+                }
+                pos += 8 + values[i].length;
+            }
+        }
+        return -1;
+    }
+
     public static CommandSet decode(byte[] b) throws DimseException {
         return decode(b, 0, b.length);
     }

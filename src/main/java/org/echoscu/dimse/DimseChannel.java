@@ -46,7 +46,12 @@ public final class DimseChannel {
      * @param maxPdv largest PDV payload the peer accepts; 0 for no limit
      */
     public void sendCommand(int contextId, CommandSet command, long maxPdv) {
-        for (PDataTf pdu : fragment(contextId, command.encode(), maxPdv)) {
+        sendEncoded(contextId, command.encode(), maxPdv);
+    }
+
+    /** Sends a command with no data set, already encoded ({@link EncodedCommand}); the array is not copied. */
+    public void sendEncoded(int contextId, byte[] encoded, long maxPdv) {
+        for (PDataTf pdu : fragment(contextId, encoded, maxPdv)) {
             ul.sendData(pdu);
         }
     }

@@ -11,6 +11,7 @@ import org.echoscu.dimse.CommandField;
 import org.echoscu.dimse.CommandSet;
 import org.echoscu.dimse.DimseChannel;
 import org.echoscu.dimse.DimseException;
+import org.echoscu.dimse.EncodedCommand;
 import org.echoscu.dimse.Message;
 import org.echoscu.dimse.Status;
 import org.echoscu.dimse.Tag;
@@ -198,10 +199,16 @@ public final class EchoScu {
         UpperLayer ul = requester.upperLayer();
         DimseChannel dimse = new DimseChannel(ul);
         String timeoutName = "DIMSE timeout (" + settings.dimseTimeout() + " s)";
+        // the C-ECHO-RQ is encoded once; each echo only patches its message ID into the bytes
+        EncodedCommand request = new EncodedCommand(new CommandSet()
+                .putUi(Tag.AFFECTED_SOP_CLASS_UID, Uids.VERIFICATION_SOP_CLASS)
+                .putUs(Tag.COMMAND_FIELD, CommandField.C_ECHO_RQ)
+                .putUs(Tag.MESSAGE_ID, 0)
+                .putUs(Tag.COMMAND_DATA_SET_TYPE, CommandField.NO_DATA_SET), Tag.MESSAGE_ID);
         echoStartNanos = System.nanoTime();
         for (long n = 1; n <= settings.repeat(); n++) {
             int id = (int) (n & MESSAGE_ID_MASK); // as DCMTK: 1, 2, ... 65535, 0, 1, ...
-            Outcome failed = echo(requester, dimse, context.id(), id, negotiated.maxSendPdv(), timeoutName);
+            Outcome failed = echo(requester, dimse, request, context.id(), id, negotiated.maxSendPdv(), timeoutName);
             if (failed != null) {
                 return failed;
             }
@@ -228,20 +235,15 @@ public final class EchoScu {
     }
 
     /** One C-ECHO; null when it succeeded, otherwise how the run ends (the association is dealt with). */
-    private Outcome echo(Requester requester, DimseChannel dimse, int contextId, int messageId, long maxPdv,
-                         String timeoutName) {
+    private Outcome echo(Requester requester, DimseChannel dimse, EncodedCommand request, int contextId,
+                         int messageId, long maxPdv, String timeoutName) {
         LOG.info("Sending Echo Request (MsgID {})", messageId);
-        CommandSet rq = new CommandSet()
-                .putUi(Tag.AFFECTED_SOP_CLASS_UID, Uids.VERIFICATION_SOP_CLASS)
-                .putUs(Tag.COMMAND_FIELD, CommandField.C_ECHO_RQ)
-                .putUs(Tag.MESSAGE_ID, messageId)
-                .putUs(Tag.COMMAND_DATA_SET_TYPE, CommandField.NO_DATA_SET);
         if (LOG.isDebugEnabled()) {
-            LOG.debug(CommandDump.format(true, contextId, rq));
+            LOG.debug(CommandDump.format(true, contextId, request.commandWith(messageId)));
         }
         long sentNanos = System.nanoTime();
         echoesSent++;
-        dimse.sendCommand(contextId, rq, maxPdv);
+        dimse.sendEncoded(contextId, request.with(messageId), maxPdv);
         DimseChannel.Received got = dimse.receive(Deadlines.after(settings.dimseTimeout()), timeoutName);
         long answerNanos = System.nanoTime();
 
