@@ -130,7 +130,8 @@ def per_echo(rounds, n, a, b, warm=2000):
     order. Returns, for a then b, microseconds per echo with start-up subtracted ((median of
     the n runs - median of the 1 runs) / (n - 1)) and in the steady state ((n runs - warm
     runs) / (n - warm): the JVM's warm-up, its compiles, left out too); then the two lists of
-    n-echo results, for their wall times."""
+    n-echo results, for their wall times; then the median CPU seconds of a's and b's 1-echo
+    runs (the start-up subtracted, shown so that a change cannot move cost into it unseen)."""
     runs = {(w, k): [] for w in "ab" for k in (n, warm, 1)}
     for _ in range(rounds):
         for k in (n, warm, 1):
@@ -139,7 +140,8 @@ def per_echo(rounds, n, a, b, warm=2000):
     cpu = lambda w, k: median([x if isinstance(x, float) else x[2] for x in runs[(w, k)]])
     started = lambda w: (cpu(w, n) - cpu(w, 1)) / (n - 1) * 1e6
     steady = lambda w: (cpu(w, n) - cpu(w, warm)) / (n - warm) * 1e6
-    return started("a"), steady("a"), started("b"), steady("b"), runs[("a", n)], runs[("b", n)]
+    return (started("a"), steady("a"), started("b"), steady("b"), runs[("a", n)], runs[("b", n)],
+            cpu("a", 1), cpu("b", 1))
 
 
 def machine(root, java):
@@ -275,7 +277,7 @@ def main():
                 # bin/.launch compiles later for fewer than 1,000 echoes: ours runs every size with
                 # the JVM's usual thresholds, so that what is subtracted is the same JVM's start
                 same_jit = {"JAVA_OPTS": "-XX:CompileThresholdScaling=1"}
-                dcpu, dsteady, ocpu, osteady, d, o = per_echo(
+                dcpu, dsteady, ocpu, osteady, d, o, dstart, ostart = per_echo(
                     args.runs, args.repeat,
                     lambda k: run_client(["echoscu", "--repeat", str(k), "127.0.0.1", str(peer.port)], env=nodelay),
                     lambda k: run_client(ours + ["--repeat", str(k), "127.0.0.1", str(peer.port)], env=same_jit))
@@ -288,6 +290,8 @@ def main():
                              ocpu / dcpu <= 1.0))
                 rows.append(("3 the same, CPU per echo in the steady state (echoes 2001 to %d)" % args.repeat,
                              "%.1f us" % dsteady, "%.1f us" % osteady, "%.2f" % (osteady / dsteady), "-", None))
+                rows.append(("3 the start-up subtracted: CPU of --repeat 1 with the same JVM options",
+                             fmt_ms(dstart), fmt_ms(ostart), "%.2f" % (ostart / dstart), "-", None))
             finally:
                 peer.stop()
 
@@ -299,7 +303,7 @@ def main():
             try:
                 progress("7: our echoscp and DCMTK's storescp serving DCMTK's echoscu --repeat %d" % args.repeat)
                 client = lambda peer, k: ["echoscu", "--repeat", str(k), "127.0.0.1", str(peer.port)]
-                dcpu, dsteady, ocpu, osteady, _, _ = per_echo(args.runs, args.repeat,
+                dcpu, dsteady, ocpu, osteady, _, _, _, _ = per_echo(args.runs, args.repeat,
                                             lambda k: served(storescp, client(storescp, k), nodelay),
                                             lambda k: served(echoscp, client(echoscp, k), nodelay))
                 rows.append(("7 server CPU per echo, DCMTK's echoscu --repeat %d (storescp TCP_NODELAY=1 "
