@@ -30,6 +30,8 @@ final class DeadlineInputStream extends FilterInputStream {
     private boolean deadlineBinds;
     /** Whether part of the PDU being read has arrived: a read now waits for its rest. */
     private boolean midPdu;
+    /** Whether the peer once held back the rest of a PDU until we acknowledged its start (Nagle). */
+    private boolean peerHoldsBack;
     /** The socket timeout last set, so an unchanged one is not set again. */
     private int armedTimeout = -1;
 
@@ -38,6 +40,11 @@ final class DeadlineInputStream extends FilterInputStream {
         this.socket = socket;
         this.socketTimeoutMillis = socketTimeoutMillis;
         this.quickAck = quickAck;
+    }
+
+    /** Whether the peer has held back the rest of a PDU until our ACK: then each send sets TCP_QUICKACK too. */
+    boolean peerHoldsBack() {
+        return peerHoldsBack;
     }
 
     /** A PDU is about to be read; {@code started}: some of it is already buffered. */
@@ -92,10 +99,14 @@ final class DeadlineInputStream extends FilterInputStream {
         }
         boolean readable;
         if (midPdu) {
-            if (quickAck != null) {
-                hurryPeer();
-            }
+            // the rest usually follows within microseconds; if not, the peer may be waiting for
+            // our ACK of the start (Nagle): send it now, and after each send from now on (Transport)
             readable = yieldUntilReadable(REST_WAIT_NANOS);
+            if (!readable && quickAck != null) {
+                hurryPeer();
+                peerHoldsBack = true;
+                readable = yieldUntilReadable(REST_WAIT_NANOS);
+            }
         } else {
             readable = yieldUntilReadable(ANSWER_WAIT_NANOS);
         }

@@ -19,9 +19,13 @@ import org.echoscu.pdu.PduReader;
  * One TCP (or TLS) connection carrying PDUs. Each PDU leaves in a single write with
  * TCP_NODELAY set. A peer that writes a PDU in pieces with Nagle's algorithm on (DCMTK does)
  * holds back the rest until we acknowledge the first piece, which our kernel would delay by
- * up to 40 ms: so TCP_QUICKACK (Linux), which sends the pending ACK at once, is set after
- * each send (docs/PERFORMANCE.md, "The echo path") and again whenever we have part of a PDU
- * and must wait for the rest.
+ * up to 40 ms: so TCP_QUICKACK (Linux), which sends the pending ACK at once, is set whenever
+ * we have part of a PDU and the rest does not follow, and from then on after each send too, so
+ * that the kernel acknowledges such a peer's next first piece before we even read it
+ * (docs/PERFORMANCE.md, "The echo path"). Not after each send from the start: a peer that
+ * sends its pieces at once (TCP_NODELAY) never needs it, and the quick ACK it asks for is one
+ * more segment for both ends per message, about a quarter of echoscu's CPU per echo there
+ * (docs/PERFORMANCE.md, "Steady-state speed").
  */
 public final class Transport implements AutoCloseable {
 
@@ -58,7 +62,6 @@ public final class Transport implements AutoCloseable {
         this.deadlines = new DeadlineInputStream(raw, socket, Math.max(0, socketTimeoutSeconds) * 1000, quickAck);
         this.buffer = new Buffer(deadlines);
         this.reader = new PduReader(buffer);
-        armQuickAck();
     }
 
     /**
@@ -153,11 +156,11 @@ public final class Transport implements AutoCloseable {
     /**
      * Spec §5: TCP_QUICKACK after each send (Linux), so the peer's answer, if it comes in pieces
      * (DCMTK writes a PDU's header and body separately), is acknowledged at once; the kernel
-     * clears the flag by itself, hence each time. The reader also sets it while waiting for the
-     * rest of a PDU (DeadlineInputStream).
+     * clears the flag by itself, hence each time. Only once the peer has held back the rest of
+     * a PDU (DeadlineInputStream, which set it then): see the class comment.
      */
     private void armQuickAck() {
-        if (quickAck != null) {
+        if (quickAck != null && deadlines.peerHoldsBack()) {
             try {
                 socket.setOption(quickAck, true);
             } catch (IOException | UnsupportedOperationException ignored) {
