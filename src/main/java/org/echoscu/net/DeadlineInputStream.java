@@ -111,6 +111,7 @@ final class DeadlineInputStream extends FilterInputStream {
      * finds its bytes without a sleep and a wake-up, which on a virtual machine cost more than
      * the answer itself; past the limit the read blocks as usual.
      */
+    @SuppressWarnings("ThreadPriorityCheck") // yielding to the peer is the point, as said above
     private void yieldUntilReadable(long nanos) {
         long until = System.nanoTime() + nanos;
         try {

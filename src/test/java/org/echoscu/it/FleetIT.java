@@ -139,9 +139,9 @@ class FleetIT {
         assertThat(objects).hasSize(3);
         Map<String, String> reasonByAe = new java.util.TreeMap<>();
         for (JsonNode o : objects) {
-            assertThat(o.get("type").asText()).isEqualTo("probe");
-            reasonByAe.put(o.get("target").get("called_ae").asText() + o.get("seq").asInt(),
-                    o.get("outcome").get("reason").asText());
+            assertThat(o.get("type").asString()).isEqualTo("probe");
+            reasonByAe.put(o.get("target").get("called_ae").asString() + o.get("seq").asInt(),
+                    o.get("outcome").get("reason").asString());
         }
         assertThat(reasonByAe).containsExactly(Map.entry("A1", "ok"), Map.entry("ANY-SCP2", "refused"),
                 Map.entry("C3", "ok"));
@@ -157,9 +157,9 @@ class FleetIT {
             List<JsonNode> objects = ProbeSchema.validLines(r.stdout());
             assertThat(objects).hasSize(2);
             for (JsonNode o : objects) {
-                assertThat(o.get("outcome").get("reason").asText()).isEqualTo("ok");
+                assertThat(o.get("outcome").get("reason").asString()).isEqualTo("ok");
                 assertThat(o.get("target").get("tls").asBoolean()).isTrue();
-                assertThat(o.get("target").get("calling_ae").asText()).isEqualTo("FLEET");
+                assertThat(o.get("target").get("calling_ae").asString()).isEqualTo("FLEET");
                 assertThat(o.get("phases_ms").has("tls")).isTrue();
                 assertThat(o.get("echoes").get("answered").asInt()).isEqualTo(3);
             }
