@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The command line as --arguments prints it, without the secrets our own options carry: the
- * value of -pwd/--password and the password in --proxy/--socks5 USER:PASSWORD@HOST:PORT.
+ * value of -pwd/--password, the TLS key's +pw/--use-passwd, and the password in
+ * --proxy/--socks5 USER:PASSWORD@HOST:PORT.
  * (DCMTK prints its arguments as given; a log is no place for a password.)
  */
 final class ArgumentMask {
@@ -26,11 +27,12 @@ final class ArgumentMask {
     }
 
     private static String mask(String previous, String a) {
-        if (previous.equals("-pwd") || previous.equals("--password")) {
+        if (previous.equals("-pwd") || previous.equals("--password") || previous.equals("+pw")
+                || previous.equals("--use-passwd")) {
             return MASK;
         }
-        if (a.startsWith("--password=")) {
-            return "--password=" + MASK;
+        if (a.startsWith("--password=") || a.startsWith("--use-passwd=")) {
+            return a.substring(0, a.indexOf('=') + 1) + MASK;
         }
         if (previous.equals("--proxy") || previous.equals("--socks5")) {
             return proxy(a);

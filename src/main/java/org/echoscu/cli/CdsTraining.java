@@ -37,8 +37,9 @@ import org.echoscu.tls.TlsListings;
  * 150 ms of CPU, the echo's networking classes cost --version 2-5 ms (docs/PERFORMANCE.md).
  * Standard error is sent to nowhere, so the build shows no log lines.
  *
- * <p>It never fails the build: if anything goes wrong it says so and the archive is simply
- * smaller (bin/.launch runs with or without one).
+ * <p>If anything goes wrong it says so and exits with 2: bin/.train then throws the archive
+ * away (it would be smaller than the runs need) and never fails the build; bin/.launch runs
+ * with or without one.
  */
 public final class CdsTraining {
 
@@ -53,6 +54,7 @@ public final class CdsTraining {
         if (System.getProperty("training.verbose") == null) {
             System.setErr(nowhere);
         }
+        boolean failed = true;
         try {
             int code = 0;
             switch (kind) {
@@ -65,11 +67,17 @@ public final class CdsTraining {
             if (code != 0) {
                 err.println("start-up archive training: an echo failed (exit code " + code
                         + "); the archive may be incomplete");
+            } else {
+                failed = false;
             }
         } catch (Exception | Error e) {
             err.println("start-up archive training failed, the archive may be incomplete: " + e);
         } finally {
             System.setErr(err);
+        }
+        if (failed) {
+            // bin/.train throws such an archive away and makes it again later (issue 23)
+            System.exit(2);
         }
     }
 

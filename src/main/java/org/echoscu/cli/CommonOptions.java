@@ -58,6 +58,17 @@ final class CommonOptions {
     }
 
     /**
+     * --key-password-file, ours (after DCMTK's groups, whose help stays DCMTK's line for line):
+     * the key's password from a file, which ps and the shell's history do not show, as +pw does.
+     */
+    static void keyPasswordFile(OptionTable t) {
+        t.option(null, "--key-password-file", 1, "[f]ilename: string (only with --enable-tls)",
+                        "read the private key password from file f", "(unlike +pw, not shown by ps)")
+                .values(OptionTable.FILE)
+                .ours();
+    }
+
+    /**
      * The TLS option groups, as DCMTK 3.7.0's echoscu (client) and storescp (server) list
      * them; {@code client} adds +tla, --request-sni and the offline checks, the server has
      * -vc and --expect-sni. {@code +pb} (3.6.5) still works but is no longer listed.
@@ -183,6 +194,9 @@ final class CommonOptions {
         }
         if (args.has("--arguments")) {
             argumentsLine(tool, expanded, config != null, err);
+        }
+        for (String warning : args.warnings()) {
+            Logs.get("dcmtk.apps." + tool).warn("{}", warning);
         }
     }
 

@@ -39,8 +39,9 @@ final class DcmtkTool {
     }
 
     /**
-     * A bad command line also prints {@code prefix} and the message on stdout, and exits with
-     * {@code exitCode} instead of 1 (a Monitoring Plugin's UNKNOWN). Plain fields, not a
+     * A bad command line prints only {@code prefix} and the message on stdout (no header, no
+     * {@code error:} line on stderr), and exits with {@code exitCode} instead of 1 (a Monitoring
+     * Plugin's UNKNOWN: one line, exit 3). Plain fields, not a
      * callback: a plain echo loads no class for this.
      */
     DcmtkTool onUsageError(String prefix, int exitCode) {
@@ -51,7 +52,7 @@ final class DcmtkTool {
 
     int run(String[] argv, PrintStream out, PrintStream err, Body body) {
         try {
-            List<String> args = CommandFiles.expand(argv);
+            List<String> args = CommandFiles.expand(argv, table);
             if (args.isEmpty()) { // DCMTK prints its help when called without arguments
                 out.print(help());
                 return 0;
@@ -71,13 +72,14 @@ final class DcmtkTool {
             }
             return body.run(p, args);
         } catch (UsageException e) {
+            if (usageLine != null) { // a Monitoring Plugin: one line on stdout, nothing else
+                out.println(usageLine + e.getMessage());
+                return usageExit;
+            }
             err.println(Version.header(name));
             err.println();
             err.println(name + ": " + purpose);
             err.println("error: " + e.getMessage());
-            if (usageLine != null) {
-                out.println(usageLine + e.getMessage());
-            }
             return usageExit;
         } catch (RuntimeException | Error e) {
             // A bug of ours, not the peer's doing: one line, the stack trace only when -d asks for it.

@@ -40,8 +40,12 @@ public final class EchoscpCommand {
         t.heading(0, "network options:")
                 .heading(1, "IP protocol version:")
                 .flag("-i4", "--ipv4", "listen on IPv4 only (default)")
-                .flag("-i6", "--ipv6", "listen on IPv6 (and IPv4 where the system maps it)")
+                .flag("-i6", "--ipv6", "listen on IPv6 (and IPv4 where the OS maps it)")
                 .flag("-i0", "--ip-auto", "same as --ipv6")
+                .option(null, "--listen-address", 1, "[a]ddress: IPv4 or IPv6 address",
+                        "listen on this local address only (127.0.0.1,",
+                        "::1, ...; default: every address of the family)")
+                .ours()
                 .heading(1, "application entity titles:")
                 .option("-aet", "--aetitle", 1, "[a]etitle: string", "set my AE title (default: ECHOSCP)")
                 .option("+ac", "--accept-calling", 1, "[a]etitle: string",
@@ -50,8 +54,18 @@ public final class EchoscpCommand {
                 .flag("-ch", "--any-called", "accept any called AE title (default)")
                 .heading(1, "user identity negotiation:")
                 .option(null, "--users", 1, "[f]ilename: string",
-                        "accept only the identities listed in f", "(user name and password lines, tokens)")
-                .flag(null, "--require-identity", "reject associations without user identity")
+                        "accept only the identities listed in f (bcrypt",
+                        "hashes NAME:$2y$..., user lines, tokens); reject",
+                        "associations without identity",
+                        "(docs/credentials.md)")
+                .values(OptionTable.FILE)
+                .ours()
+                .flag(null, "--identity-optional", "with --users: also accept associations that",
+                        "carry no user identity")
+                .flag(null, "--require-identity", "reject associations without user identity",
+                        "(alone: accept any identity)")
+                .flag(null, "--hash-password", "print the bcrypt hash of a password read from",
+                        "stdin, for a --users file, and exit")
                 .heading(1, "transfer syntaxes:")
                 .flag("+xa", "--accept-all", "accept the 53 transfer syntaxes of echoscu -pts",
                         "(default, Implicit VR Little Endian preferred)")
@@ -69,6 +83,8 @@ public final class EchoscpCommand {
                 .option("-ma", "--max-associations", 1, "[n]umber: integer (default: 1000)",
                         "serve at most n associations at once");
         CommonOptions.tls(t, false);
+        t.heading(0, "more TLS options:");
+        CommonOptions.keyPasswordFile(t);
         return t;
     }
 
@@ -88,6 +104,9 @@ public final class EchoscpCommand {
 
         @Override
         public int run(ParsedArgs p, List<String> args) throws UsageException {
+            if (p.has("--hash-password")) { // acts alone: no port, nothing served
+                return HashPassword.run(System.in, System.console(), System.out, err);
+            }
             ScpSettings settings = settings(p);
             TlsSettings tls = TlsOptions.check(p, false) ? TlsRuntime.settings(p, false) : null;
             CommonOptions.logging(p, TOOL, args, err);
@@ -134,6 +153,15 @@ public final class EchoscpCommand {
         int port = Values.port(params.get(0));
         ParsedArgs.Occurrence family = p.last("-i4", "-i6", "-i0");
         IpFamily ip = family == null || family.opt().shortName().equals("-i4") ? IpFamily.IPV4 : IpFamily.IPV6;
+        java.net.InetAddress listen = null;
+        if (p.has("--listen-address")) {
+            listen = Values.ipAddress(p.value("--listen-address", null), "--listen-address");
+            if (family != null && ip == IpFamily.IPV4 && !(listen instanceof java.net.Inet4Address)) {
+                throw new UsageException("--listen-address " + p.value("--listen-address", null)
+                        + " is not an IPv4 address (--ipv4)");
+            }
+            ip = listen instanceof java.net.Inet4Address ? IpFamily.IPV4 : IpFamily.IPV6;
+        }
         String aet = CommonOptions.aeTitle(p, "-aet", "ECHOSCP");
         Set<String> calling = new LinkedHashSet<>();
         for (ParsedArgs.Occurrence o : p.all("+ac")) {
@@ -153,8 +181,9 @@ public final class EchoscpCommand {
         }
         CommonOptions.Network net = CommonOptions.network(p);
         int maxAssociations = Values.intOption(p, "-ma", 1, 100_000, 1000);
-        return new ScpSettings(port, ip, new AcceptorPolicy(aet, checkCalled, calling, syntaxes, net.maxPdu()),
+        return new ScpSettings(port, ip, listen, new AcceptorPolicy(aet, checkCalled, calling, syntaxes, net.maxPdu()),
                 net.socketTimeout(), net.acseTimeout(), net.dimseTimeout(), maxAssociations, null,
-                p.last("--users", "--require-identity") == null ? null : IdentityOptions.server(p));
+                p.last("--users", "--require-identity", "--identity-optional") == null ? null
+                        : IdentityOptions.server(p));
     }
 }

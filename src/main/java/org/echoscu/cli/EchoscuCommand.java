@@ -75,7 +75,12 @@ public final class EchoscuCommand {
         t.heading(0, "user identity options (as DCMTK's storescu):")
                 .option("-usr", "--user", 1, "[u]ser name: string", "authenticate using user name u")
                 .option("-pwd", "--password", 1, "[p]assword: string (only with --user)",
-                        "authenticate using password p")
+                        "authenticate using password p (shown by ps:",
+                        "prefer --password-file)")
+                .option(null, "--password-file", 1, "[f]ilename: string (only with --user)",
+                        "authenticate using the password in file f")
+                .values(OptionTable.FILE)
+                .ours()
                 .flag("-epw", "--empty-password", "send empty password (only with --user)")
                 .option("-kt", "--kerberos", 1, "[f]ilename: string", "read kerberos ticket from file f")
                 .option(null, "--saml", 1, "[f]ilename: string", "read SAML request from file f")
@@ -84,11 +89,14 @@ public final class EchoscuCommand {
                 .heading(0, "proxy options:")
                 .option(null, "--proxy", 1, "[[u]ser:[p]assword@]host:port: string",
                         "connect through this HTTP proxy (CONNECT)")
+                .ours()
                 .option(null, "--socks5", 1, "[[u]ser:[p]assword@]host:port: string",
                         "connect through this SOCKS5 proxy")
-                .heading(0, "TLS host name options:")
-                .flag(null, "--check-hostname", "check the server certificate against the host name",
+                .ours()
+                .heading(0, "more TLS options:")
+                .flag(null, "--check-hostname", "check the host name in the server certificate",
                         "(RFC 6125; the --request-sni name when given)");
+        CommonOptions.keyPasswordFile(t);
         t.heading(0, "several peers options:")
                 .option(null, "--targets", 1, "[f]ile: string",
                         "probe each target of file f, one a line:",
@@ -96,8 +104,10 @@ public final class EchoscuCommand {
                         "or an Orthanc configuration file (its",
                         "DicomModalities); may be repeated, and",
                         "AE@HOST:PORT parameters add to them")
+                .ours()
                 .option(null, "--parallel", 1, "[n]umber: integer (1..1024, default: 32)",
                         "probe up to n targets at once")
+                .ours()
                 .heading(0, "peer report options:")
                 .flag(null, "--peer-info",
                         "report what the peer accepts: each transfer",
@@ -107,6 +117,7 @@ public final class EchoscuCommand {
                 .option(null, "--probe-sop", 1, "[s]op class: UID or name, or list",
                         "also probe this SOP class; may be repeated;",
                         "--probe-sop list prints the names known")
+                .ours()
                 .flag(null, "--probe-roles",
                         "also propose SCP/SCU role selection (some",
                         "peers drop the connection when they see it)")
@@ -118,21 +129,27 @@ public final class EchoscuCommand {
                         "title (one more association, to a random one)")
                 .option(null, "--cert-warn-days", 1, "[d]ays: integer (default: 30)",
                         "with TLS: warn when the peer certificate",
-                        "expires in fewer than d days");
+                        "expires in fewer than d days")
+                .ours();
         // Monitoring (README "Monitoring"): declared here as strings, parsed by MonitorOptions,
         // which loads only when one of these is given.
         t.heading(0, "monitoring options:")
                 .flag(null, "--timings", "print the duration of each phase after the run")
-                .flag(null, "--stats", "print ping-like statistics of the echoes at the end")
+                .flag(null, "--stats", "print ping-like echo statistics at the end")
                 .option(null, "--count", 1, "[n]umber: integer (0 = until interrupted)",
                         "run n probes, each a whole association")
+                .ours()
                 .option(null, "--interval", 1, "[s]econds: decimal (default: 1)", "wait between two probe starts")
+                .ours()
                 .option(null, "--format", 1, "text|json|nagios|prometheus", "output on stdout (default: text)")
                 .choices("text", "json", "nagios", "prometheus")
+                .ours()
                 .option(null, "--warning", 1, "[r]ange: seconds, Monitoring Plugins syntax",
-                        "nagios: WARNING when the probe's time is in the range")
+                        "nagios: WARNING if the probe's time is in r")
+                .ours()
                 .option(null, "--critical", 1, "[r]ange: seconds, Monitoring Plugins syntax",
-                        "nagios: CRITICAL when the probe's time is in the range");
+                        "nagios: CRITICAL if the probe's time is in r")
+                .ours();
         return t;
     }
 
@@ -260,7 +277,7 @@ public final class EchoscuCommand {
         return new EchoSettings(peer, port, ip, new AssociationProposal(calling, called, net.maxPdu(), ppc, pts),
                 connectTimeout, net.socketTimeout(), net.acseTimeout(), net.dimseTimeout(), repeat, p.has("--abort"),
                 null,
-                p.last("-usr", "-pwd", "-epw", "-kt", "--saml", "--jwt", "-rsp") == null ? null
+                p.last("-usr", "-pwd", "--password-file", "-epw", "-kt", "--saml", "--jwt", "-rsp") == null ? null
                         : IdentityOptions.request(p),
                 p.last("--proxy", "--socks5") == null ? null : ProxyOptions.tunnel(p, net.acseTimeout()));
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.echoscu.acse.KnownIdentities;
 import org.echoscu.acse.UserIdentity;
 import org.echoscu.pdu.UserInfoSubItem;
+import org.echoscu.secret.SecretFile;
 
 /**
  * The user identity options (PS3.7 D.3.3.7): echoscu's are DCMTK storescu's (-usr, -pwd,
@@ -29,7 +30,11 @@ final class IdentityOptions {
         if (p.has("-pwd") && !user) {
             throw new UsageException("--password only allowed with --user");
         }
-        if (p.has("-epw") && (!user || p.has("-pwd"))) {
+        if (p.has("--password-file") && !user) {
+            throw new UsageException("--password-file only allowed with --user");
+        }
+        boolean password = p.has("-pwd") || p.has("--password-file");
+        if (p.has("-epw") && (!user || password)) {
             throw new UsageException("--empty-password only allowed with --user");
         }
         boolean positive = p.has("-rsp");
@@ -40,8 +45,8 @@ final class IdentityOptions {
             return null;
         }
         if (user) {
-            String password = p.has("-pwd") ? p.value("-pwd", "") : p.has("-epw") ? "" : null;
-            return UserIdentity.user(mode.values().get(0), password, positive);
+            String secret = password ? password(p) : p.has("-epw") ? "" : null;
+            return UserIdentity.user(mode.values().get(0), secret, positive);
         }
         int type = switch (mode.opt().longName()) {
             case "--kerberos" -> UserIdentity.KERBEROS;
@@ -57,20 +62,71 @@ final class IdentityOptions {
         }
     }
 
-    /** echoscp's policy from --users and --require-identity; null when neither is given. */
+    /**
+     * echoscp's policy from --users, --require-identity and --identity-optional; null when none
+     * is given. {@code --users} alone is strict: a client without identity is refused, since a
+     * users file reads as an allow-list (docs/credentials.md); {@code --identity-optional} admits
+     * clients that send none and still checks those that send one. What the file should not hold
+     * (passwords in clear, a mode that lets others read it) is warned about once logging is set
+     * up ({@link ParsedArgs#warn}).
+     */
     static KnownIdentities server(ParsedArgs p) throws UsageException {
-        boolean required = p.has("--require-identity");
+        boolean optional = p.has("--identity-optional");
         String file = p.value("--users", null);
-        if (file == null) {
-            return required ? KnownIdentities.anyIdentity() : null;
+        if (p.has("--require-identity") && optional) {
+            throw new UsageException("--identity-optional not allowed with --require-identity");
         }
+        if (file == null) {
+            if (optional) {
+                throw new UsageException("--identity-optional only allowed with --users");
+            }
+            return p.has("--require-identity") ? KnownIdentities.anyIdentity() : null;
+        }
+        Path path = Path.of(file);
+        String where = "users file '" + file + "', ";
         try {
-            return KnownIdentities.parse(Files.readAllLines(Path.of(file)), required);
+            KnownIdentities k = KnownIdentities.parse(Files.readAllLines(path), !optional,
+                    w -> p.warn(where + w));
+            String readable = SecretFile.warning("users file", path);
+            if (readable != null) {
+                p.warn(readable);
+            }
+            return k;
         } catch (IOException e) {
             throw new UsageException("cannot read users file '" + file + "': "
                     + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
         } catch (KnownIdentities.FormatException e) {
-            throw new UsageException("users file '" + file + "', " + e.getMessage());
+            throw new UsageException(where + e.getMessage());
+        }
+    }
+
+    /**
+     * The password of -pwd or --password-file (the rightmost wins), null when neither is given;
+     * a password file others can read adds a warning.
+     */
+    static String password(ParsedArgs p) throws UsageException {
+        ParsedArgs.Occurrence o = p.last("-pwd", "--password-file");
+        if (o == null) {
+            return null;
+        }
+        if (o.opt().shortName() != null) {
+            return o.values().get(0);
+        }
+        return secretFile(p, o.values().get(0), "password file");
+    }
+
+    /** The secret of a password file, its readability warned about; a file that cannot be used is a command-line error. */
+    static String secretFile(ParsedArgs p, String file, String what) throws UsageException {
+        Path path = Path.of(file);
+        try {
+            String secret = SecretFile.read(path);
+            String readable = SecretFile.warning(what, path);
+            if (readable != null) {
+                p.warn(readable);
+            }
+            return secret;
+        } catch (SecretFile.UnusableException e) {
+            throw new UsageException(what + " " + e.getMessage());
         }
     }
 }

@@ -27,7 +27,6 @@ import org.echoscu.report.PeerInfoText;
 import org.echoscu.scu.EchoScu;
 import org.echoscu.scu.EchoSettings;
 import org.echoscu.scu.PeerInfo;
-import org.echoscu.scu.Outcome;
 import org.echoscu.scu.PeerInfoProbe;
 import org.echoscu.scu.ProbeResults;
 import org.echoscu.tls.TlsSettings;
@@ -124,9 +123,7 @@ final class ManyPeersCommand {
         FleetView view = new FleetView(out, json);
         long start = System.nanoTime();
         List<ProbeResult> results = FleetRun.run(targets, parallel, t -> {
-            EchoScu scu = new EchoScu(forTarget(base, t));
-            Outcome outcome = scu.run();
-            return ProbeResults.of(scu, outcome);
+            return ProbeResults.of(new EchoScu(forTarget(base, t)).run());
         }, (i, t, r) -> {
             progress.hide();
             view.target(i + 1, t.label(), r);

@@ -8,9 +8,9 @@ import org.echoscu.probe.ProbeResult;
 import org.echoscu.report.NagiosView;
 import org.echoscu.report.ProbeView;
 import org.echoscu.report.Series;
+import org.echoscu.scu.EchoRun;
 import org.echoscu.scu.EchoScu;
 import org.echoscu.scu.EchoSettings;
-import org.echoscu.scu.Outcome;
 import org.echoscu.scu.ProbeResults;
 import org.echoscu.tls.TlsSettings;
 import org.slf4j.Logger;
@@ -20,10 +20,12 @@ import sun.misc.SignalHandler;
 
 /**
  * echoscu with monitoring options: {@code --count} probes (each a whole association) at
- * {@code --interval}, each told to the chosen view as it ends, then the series. SIGINT ends
- * the current probe at once (A-ABORT if an association is open), skips the rest, and still
- * prints the summary and exits with the code of the worst finished probe. A second SIGINT
- * ends the process at once (exit 130), for a connect that nothing bounds.
+ * {@code --interval}, each told to the chosen view as it ends, then the series. SIGINT or
+ * SIGTERM (what a monitor, systemd or a script's {@code kill} sends; a background job of a
+ * script has SIGINT ignored) ends the current probe at once (A-ABORT if an association is
+ * open), skips the rest, and still prints the summary and exits with the code of the worst
+ * finished probe. A second signal ends the process at once (exit 128 + its number: 130, 143),
+ * for a connect that nothing bounds.
  */
 final class MonitorRun implements SignalHandler {
 
@@ -52,11 +54,8 @@ final class MonitorRun implements SignalHandler {
         }
         EchoSettings s = layer == null ? settings : settings.withLayer(layer);
         MonitorRun run = new MonitorRun(options);
-        try {
-            Signal.handle(new Signal("INT"), run);
-        } catch (IllegalArgumentException e) { // the JVM keeps SIGINT (-Xrs): Ctrl-C then ends the JVM as usual
-            Logs.get("dcmtk.apps.echoscu").debug("SIGINT not handled: {}", e.getMessage());
-        }
+        run.handle("INT");
+        run.handle("TERM");
         ProbeView view = options.view(out);
         Series series = run.probes(s, view);
         view.end(series);
@@ -64,6 +63,15 @@ final class MonitorRun implements SignalHandler {
             TlsRuntime.finish(layer);
         }
         return view.exitCode(series);
+    }
+
+    /** Makes {@code name} stop the series, as {@link #handle(Signal)} says. */
+    private void handle(String name) {
+        try {
+            Signal.handle(new Signal(name), this);
+        } catch (IllegalArgumentException e) { // the JVM keeps the signal (-Xrs): it then ends the JVM as usual
+            Logs.get("dcmtk.apps.echoscu").debug("SIG{} not handled: {}", name, e.getMessage());
+        }
     }
 
     /** Runs the probes; returns them added up. */
@@ -80,9 +88,9 @@ final class MonitorRun implements SignalHandler {
             if (stopped) {
                 break;
             }
-            Outcome outcome = scu.run();
+            EchoRun ran = scu.run();
             current = null;
-            ProbeResult r = ProbeResults.of(scu, outcome);
+            ProbeResult r = ProbeResults.of(ran);
             series.add(r);
             view.probe(seq, r);
             if (stopped) {
@@ -95,7 +103,7 @@ final class MonitorRun implements SignalHandler {
         return series;
     }
 
-    /** Sleeps until {@code deadline}; false when SIGINT came first. */
+    /** Sleeps until {@code deadline}; false when SIGINT or SIGTERM came first. */
     private boolean waitUntil(long deadline) {
         synchronized (pause) {
             long left;
@@ -111,11 +119,11 @@ final class MonitorRun implements SignalHandler {
         return !stopped;
     }
 
-    /** SIGINT: stop the series; the first also ends the running probe cleanly. */
+    /** SIGINT, SIGTERM: stop the series; the first also ends the running probe cleanly. */
     @Override
     public void handle(Signal sig) {
         if (stopped) {
-            Runtime.getRuntime().halt(130);
+            Runtime.getRuntime().halt(128 + sig.getNumber());
         }
         stopped = true;
         EchoScu scu = current;

@@ -62,6 +62,8 @@ public final class OptionTable {
 
     private final List<Object> entries = new ArrayList<>();
     private final List<Opt> options = new ArrayList<>();
+    /** Names of the options whose values are never command files ({@link #ours()}). */
+    private final List<String> literal = new ArrayList<>();
     private int depth;
 
     public OptionTable parameter(String name, String description) {
@@ -94,6 +96,26 @@ public final class OptionTable {
     public OptionTable unlisted(String shortName, String longName, int arity) {
         options.add(new Opt(shortName, longName, arity, List.of(), depth));
         return this;
+    }
+
+    /**
+     * The option just added is one of ours, which DCMTK does not have: its values are taken as
+     * they are, never as {@code @file} command files ({@code --warning @0:1} is a range), while
+     * DCMTK's own options keep DCMTK's rule (CommandFiles).
+     */
+    public OptionTable ours() {
+        literal.addAll(options.get(options.size() - 1).names());
+        return this;
+    }
+
+    /** Whether {@code o} is {@linkplain #ours() one of ours}, whose values are never command files. */
+    public boolean literalValues(Opt o) {
+        for (String name : o.names()) {
+            if (literal.contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Says what the values of the option just added are: {@link #FILE}, {@link #DIRECTORY}, .... */

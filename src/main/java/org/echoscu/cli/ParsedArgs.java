@@ -12,6 +12,24 @@ public final class ParsedArgs {
 
     private final List<Occurrence> occurrences = new ArrayList<>();
     private final List<String> parameters = new ArrayList<>();
+    private List<String> warnings;
+
+    /**
+     * Remembers a warning about what an option named (a password file others can read, a
+     * password in clear text), for CommonOptions.logging to log once logging is set up: the
+     * files are read before, so that a file that cannot be used is a command-line error.
+     */
+    void warn(String message) {
+        if (warnings == null) {
+            warnings = new ArrayList<>(2);
+        }
+        warnings.add(message);
+    }
+
+    /** The warnings of {@link #warn}, in order; empty when none. */
+    List<String> warnings() {
+        return warnings == null ? List.of() : warnings;
+    }
 
     void add(OptionTable.Opt opt, List<String> values) {
         occurrences.add(new Occurrence(opt, List.copyOf(values)));

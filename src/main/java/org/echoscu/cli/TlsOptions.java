@@ -29,7 +29,7 @@ final class TlsOptions {
         boolean offline = (client && (p.has("+vc") || p.has("+rc")));
         String tlsopts = client ? "--enable-tls or --anonymous-tls" : "--enable-tls";
 
-        ParsedArgs.Occurrence password = p.last("+ps", "+pw", "-pw");
+        ParsedArgs.Occurrence password = p.last("+ps", "+pw", "-pw", "--key-password-file");
         if (password != null) {
             depends(password, "--enable-tls", authenticate);
         }

@@ -31,7 +31,7 @@ final class TlsRuntime {
     static TlsSettings settings(ParsedArgs p, boolean client) throws UsageException {
         ParsedArgs.Occurrence transport = client ? p.last(TlsOptions.TRANSPORT) : p.last("-tls", "+tls");
         boolean authenticate = transport != null && transport.opt().shortName().equals("+tls");
-        ParsedArgs.Occurrence password = p.last("+ps", "+pw", "-pw");
+        ParsedArgs.Occurrence password = p.last("+ps", "+pw", "-pw", "--key-password-file");
         ParsedArgs.Occurrence format = p.last("-pem", "-der");
         ParsedArgs.Occurrence seed = p.last("+rs");
         ParsedArgs.Occurrence writeSeed = p.last("+ws", "+wf");
@@ -46,8 +46,14 @@ final class TlsRuntime {
             String suite = o.values().get(0).trim();
             added.add(suite.startsWith("SSL_") ? "TLS_" + suite.substring(4) : suite);
         }
-        Passwords passwords = password == null || password.opt().shortName().equals("+ps") ? Passwords.prompt()
-                : Passwords.given(password.opt().shortName().equals("-pw") ? "" : password.values().get(0));
+        Passwords passwords;
+        if (password == null || "+ps".equals(password.opt().shortName())) {
+            passwords = Passwords.prompt();
+        } else if (password.opt().shortName() == null) { // --key-password-file; the rightmost of the four wins
+            passwords = Passwords.given(IdentityOptions.secretFile(p, password.values().get(0), "key password file"));
+        } else {
+            passwords = Passwords.given(password.opt().shortName().equals("-pw") ? "" : password.values().get(0));
+        }
         ParsedArgs.Occurrence crlCheck = p.last("+crv", "+cra"); // exclusive since DCMTK 3.7.0: the rightmost wins
         CrlMode crl = crlCheck != null && crlCheck.opt().shortName().equals("+cra") ? CrlMode.CHAIN
                 : crlCheck != null || p.has("+crl") ? CrlMode.LEAF : CrlMode.NONE;

@@ -45,4 +45,24 @@ final class Values {
         }
         return (int) v;
     }
+
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%\\w+)?");
+
+    /**
+     * An IP address literal (IPv6 with or without brackets), never a host name: a name could
+     * stand for several addresses, or for none on the day the service starts.
+     */
+    static java.net.InetAddress ipAddress(String text, String option) throws UsageException {
+        String t = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        if (IPV4.matcher(t).matches() || IPV6.matcher(t).matches()) {
+            try {
+                return java.net.InetAddress.getByName(t); // a literal: no name service is asked
+            } catch (java.net.UnknownHostException e) {
+                // falls through to the error below
+            }
+        }
+        throw new UsageException("Invalid value for option " + option + " (" + text
+                + ": not an IPv4 or IPv6 address)");
+    }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.echoscu.net.Deadlines;
 import org.echoscu.net.TimeoutExpiredException;
 import org.echoscu.net.Transport;
 import org.echoscu.pdu.AAbort;
@@ -78,6 +79,9 @@ public final class UpperLayer {
     private Connector connector;
     private AAssociateRq request;
     private long artimDeadline;
+    /** The deadline no wait outlasts ({@link #limit}), 0 for none, and its name for a timeout. */
+    private long limit;
+    private String limitName = "";
     /** The deadline of the user's latest wait ({@link #receive}), 0 for none: the close wait stays within it. */
     private long userDeadline;
     /** Whether the user's latest wait ended because a timer ran out. */
@@ -124,6 +128,18 @@ public final class UpperLayer {
     /** The largest P-DATA-TF we accept: what our A-ASSOCIATE-RQ or -AC announced; 0 for no limit. */
     public void maxPDataLength(long length) {
         this.maxPDataLength = length;
+    }
+
+    /**
+     * Bounds every wait of this machine by {@code deadlineNanos} (a {@link System#nanoTime()}
+     * deadline, 0 for none): the user's waits ({@link #receive}), the ARTIM timer and the wait for
+     * the peer's close in Sta13. Set before the first primitive; the connector bounds its own.
+     *
+     * @param name how a user's wait that this deadline ends names it, e.g. "deadline of the probe"
+     */
+    public void limit(long deadlineNanos, String name) {
+        this.limit = deadlineNanos;
+        this.limitName = name;
     }
 
     // ---- user primitives -------------------------------------------------------------
@@ -202,6 +218,10 @@ public final class UpperLayer {
      * @param deadlineName   how to name that deadline if it runs out, e.g. "ACSE timeout (30 s)"
      */
     public Indication receive(long deadlineNanos, String deadlineName) {
+        if (limit != 0 && (deadlineNanos == 0 || Deadlines.notAfter(limit, deadlineNanos))) {
+            deadlineNanos = limit;
+            deadlineName = limitName;
+        }
         userDeadline = deadlineNanos;
         Indication result = next(deadlineNanos, deadlineName);
         userWaitExpired = result instanceof Indication.TimedOut;
@@ -213,7 +233,8 @@ public final class UpperLayer {
             if (state == STA1) {
                 return new Indication.Closed();
             }
-            boolean artimBinds = artimDeadline != 0 && (deadlineNanos == 0 || artimDeadline <= deadlineNanos);
+            boolean artimBinds = artimDeadline != 0
+                    && (deadlineNanos == 0 || Deadlines.notAfter(artimDeadline, deadlineNanos));
             if (unframed && state == STA13) { // nothing left to parse: wait for the close (Evt17) or a timer
                 try {
                     transport.drain(artimBinds ? artimDeadline : deadlineNanos);
@@ -281,8 +302,8 @@ public final class UpperLayer {
         if (state == STA13 && transport != null) {
             transport.shutdownOutput();
             long bound = closeBound(System.nanoTime());
-            if (bound != 0 && (artimDeadline == 0 || bound - artimDeadline < 0)) {
-                artimDeadline = bound;
+            if (bound != 0) {
+                artimDeadline = Deadlines.earlier(artimDeadline, bound);
             }
         }
         while (state == STA13) {
@@ -294,13 +315,14 @@ public final class UpperLayer {
 
     /** The latest time the close wait may end, by the user's timers; 0 when only ARTIM bounds it. */
     private long closeBound(long now) {
+        long grace = now + CLOSE_GRACE_NANOS;
         if (userWaitExpired) {
-            return now + CLOSE_GRACE_NANOS;
+            return Deadlines.earlier(grace, limit);
         }
         if (userDeadline == 0) {
-            return 0;
+            return limit;
         }
-        return userDeadline - (now + CLOSE_GRACE_NANOS) > 0 ? userDeadline : now + CLOSE_GRACE_NANOS;
+        return Deadlines.earlier(Deadlines.notAfter(userDeadline, grace) ? grace : userDeadline, limit);
     }
 
     /** Hands the listener what came of a PDU that could not be read, if anything came. */
@@ -497,7 +519,7 @@ public final class UpperLayer {
     }
 
     private void startArtim() {
-        artimDeadline = System.nanoTime() + artimNanos;
+        artimDeadline = Deadlines.earlier(System.nanoTime() + artimNanos, limit);
     }
 
     private void closeTransport() {

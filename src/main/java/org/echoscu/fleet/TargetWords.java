@@ -1,6 +1,7 @@
 package org.echoscu.fleet;
 
 import org.echoscu.acse.AeTitles;
+import org.echoscu.net.AddressText;
 
 /** Parses one {@code [CALLED_AE@]HOST:PORT} word; IPv6 addresses in brackets ({@code [::1]:104}). */
 public final class TargetWords {
@@ -45,7 +46,9 @@ public final class TargetWords {
         if (host.isEmpty()) {
             throw new TargetFormatException("no host in '" + word + "'");
         }
-        return new TargetSpec(word, ae, host, port(portText, word));
+        String shown = AddressText.host(host); // [0:0::1]:104 is shown, sorted and probed as [::1]:104
+        TargetSpec spec = new TargetSpec(word, ae, shown, port(portText, word));
+        return shown.equals(host) ? spec : new TargetSpec(spec.address(), ae, shown, spec.port());
     }
 
     static int port(String text, String where) throws TargetFormatException {

@@ -15,16 +15,21 @@ final class ConsoleLog {
     }
 
     static void write(DcmtkLevel level, String message, Throwable thrown) {
-        String prefix = level.letter + ": ";
-        StringBuilder sb = new StringBuilder(prefix.length() + 64);
-        for (String line : LogLines.of(message, thrown)) {
-            sb.append(prefix).append(line).append('\n');
-        }
+        StringBuilder sb = new StringBuilder(64);
+        append(sb, level, message, thrown);
         // the bytes Logback's console appender wrote: the text in the JVM's default charset
         byte[] bytes = sb.toString().getBytes(Charset.defaultCharset());
         synchronized (System.err) {
             System.err.write(bytes, 0, bytes.length);
             System.err.flush();
+        }
+    }
+
+    /** The message's lines in the console's format, appended to {@code sb}. */
+    static void append(StringBuilder sb, DcmtkLevel level, String message, Throwable thrown) {
+        String prefix = level.letter + ": ";
+        for (String line : LogLines.of(message, thrown)) {
+            sb.append(prefix).append(line).append('\n');
         }
     }
 }

@@ -54,6 +54,10 @@ final class DcmtkLogger extends LegacyAbstractLogger {
     }
 
     private boolean enabled(int level) {
+        return level >= LocationAwareLogger.DEBUG_INT && Logs.captured() != null || enabledWithoutCapture(level);
+    }
+
+    private boolean enabledWithoutCapture(int level) {
         Logger configured = configured();
         return configured == null ? Logs.consoleAdmits(level) : configured.isEnabledForLevel(Level.intToLevel(level));
     }
@@ -66,6 +70,14 @@ final class DcmtkLogger extends LegacyAbstractLogger {
     @Override
     protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] args,
                                                Throwable thrown) {
+        StringBuilder capture = Logs.captured();
+        if (capture != null) {
+            ConsoleLog.append(capture, DcmtkLevel.of(level.toInt(), marker), args == null || args.length == 0
+                    ? pattern : MessageFormatter.basicArrayFormat(pattern, args), thrown);
+            if (!enabledWithoutCapture(level.toInt())) {
+                return;
+            }
+        }
         Logger configured = configured();
         if (configured instanceof LocationAwareLogger l) {
             l.log(marker, FRONT_END, level.toInt(), pattern, args, thrown);

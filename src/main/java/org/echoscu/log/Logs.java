@@ -12,7 +12,28 @@ public final class Logs {
     /** The console level the command line chose; warnings and up unless it said otherwise. */
     private static volatile DcmtkLevel console = DcmtkLevel.WARN;
 
+    /**
+     * The debug log of one probe of echoscu-exporter ({@code debug=true}): while a thread has a
+     * buffer here, our loggers on that thread write everything down to debug into it, in the
+     * console's format, whatever the console's level.
+     */
+    private static final ThreadLocal<StringBuilder> CAPTURE = new ThreadLocal<>();
+
     private Logs() {
+    }
+
+    /** From now on this thread's log lines (down to debug) also go to {@code into}; null stops. */
+    public static void capture(StringBuilder into) {
+        if (into == null) {
+            CAPTURE.remove();
+        } else {
+            CAPTURE.set(into);
+        }
+    }
+
+    /** This thread's capture buffer, or null. */
+    static StringBuilder captured() {
+        return CAPTURE.get();
     }
 
     public static Logger get(String name) {

@@ -34,7 +34,7 @@ final class ProxiedConnect {
             c.connecting = s;
             try {
                 s.setTcpNoDelay(true);
-                s.connect(new InetSocketAddress(address, tunnel.proxyPort()), c.connectTimeoutSeconds * 1000);
+                s.connect(new InetSocketAddress(address, tunnel.proxyPort()), c.connectMillis());
                 c.tcpConnectedNanos = System.nanoTime(); // connectedAddress stays null: the peer's is the proxy's to know
             } catch (IOException e) {
                 close(s);

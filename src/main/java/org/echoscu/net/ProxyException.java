@@ -39,12 +39,12 @@ public final class ProxyException extends IOException {
 
     /** "HTTP proxy 127.0.0.1 port 3128": how messages name the proxy. */
     static String name(Tunnel t) {
-        return t.kind() + " " + t.proxyHost() + " port " + t.proxyPort();
+        return t.kind() + " " + AddressText.host(t.proxyHost()) + " port " + t.proxyPort();
     }
 
     /** The TCP connection to the proxy itself failed. */
     static ProxyException unreachable(Tunnel t, InetAddress address, int timeoutSeconds, IOException e) {
-        String where = t.kind() + " " + address.getHostAddress() + " port " + t.proxyPort();
+        String where = t.kind() + " " + AddressText.of(address) + " port " + t.proxyPort();
         ProxyException out;
         if (e instanceof ConnectException && String.valueOf(e.getMessage()).contains("refused")) {
             out = new ProxyException(Kind.UNREACHABLE, where

@@ -16,6 +16,11 @@ import java.util.List;
  * Opens the TCP connection to a peer: resolves the name, keeps the addresses of the chosen
  * family, and tries them in turn, each bounded by the connect timeout. Failures come back as
  * IOExceptions whose message says what happened and what to check.
+ *
+ * <p>With a {@link #limit deadline} every wait of the connection is bounded by it as well: the
+ * name resolution, each TCP connect, the proxy's handshake and the socket layer's (TLS). A
+ * connection that the deadline ends fails with an IOException caused by a
+ * {@link TimeoutExpiredException}. {@link #cancel} gives up from another thread.
  */
 public final class TcpConnector {
 
@@ -34,6 +39,13 @@ public final class TcpConnector {
     volatile Socket connecting;
     long tunnelNanos;
     long tunnelOpenedAt;
+    /** The deadline of the whole connection, 0 for none; its name for messages. */
+    long deadline;
+    private String deadlineName = "";
+    /** Set once connect() has returned or failed: a cancel no longer closes the socket it gave. */
+    private boolean finished;
+    /** A name resolution under a deadline (DeadlineGuard), which a cancel ends. */
+    volatile java.util.concurrent.Future<?> resolving;
 
     public TcpConnector(String host, int port, IpFamily family, int connectTimeoutSeconds, SocketLayer layer) {
         this(host, port, family, connectTimeoutSeconds, layer, null);
@@ -63,7 +75,28 @@ public final class TcpConnector {
         return tunnelOpenedAt;
     }
 
+    /**
+     * Bounds the whole connection by {@code deadlineNanos} (a {@link System#nanoTime()} deadline,
+     * 0 for none), named {@code name} in the failure it causes. Set before {@link #connect}.
+     */
+    public TcpConnector limit(long deadlineNanos, String name) {
+        this.deadline = deadlineNanos;
+        this.deadlineName = name;
+        return this;
+    }
+
     public Socket connect() throws IOException {
+        if (deadline == 0) {
+            try {
+                return connectNow();
+            } finally {
+                finished();
+            }
+        }
+        return DeadlineGuard.connect(this); // a class of its own: a run without a deadline loads none of it
+    }
+
+    Socket connectNow() throws IOException {
         if (tunnel != null) { // a class of its own: a plain connect loads none of the proxy classes
             return ProxiedConnect.connect(this);
         }
@@ -75,7 +108,7 @@ public final class TcpConnector {
             connecting = s;
             try {
                 s.setTcpNoDelay(true);
-                s.connect(new InetSocketAddress(address, port), connectTimeoutSeconds * 1000);
+                s.connect(new InetSocketAddress(address, port), connectMillis());
                 tcpConnectedNanos = System.nanoTime();
                 connectedAddress = address;
                 return layer == null ? s : layer.wrapConnected(s, host, port);
@@ -85,6 +118,37 @@ public final class TcpConnector {
             }
         }
         throw last;
+    }
+
+    /** The timeout of one TCP connect: the connect timeout, or the time left before the deadline if less. */
+    int connectMillis() throws IOException {
+        int millis = connectTimeoutSeconds * 1000;
+        if (deadline == 0) {
+            return millis;
+        }
+        long left = Deadlines.millisLeft(deadline, System.nanoTime());
+        if (left == 0) {
+            throw expired();
+        }
+        return millis != 0 && millis <= left ? millis : (int) Math.min(left, Integer.MAX_VALUE);
+    }
+
+    /** The failure of a connection that the deadline ended, caused by a {@link TimeoutExpiredException}. */
+    IOException expired() {
+        String to = tunnel == null ? host + " port " + port
+                : tunnel.kind() + " " + tunnel.proxyHost() + " port " + tunnel.proxyPort() + " to " + host + " port " + port;
+        return new IOException("no connection to " + to + " within the " + deadlineName,
+                new TimeoutExpiredException(deadlineName));
+    }
+
+    /** Whether the deadline has come. */
+    boolean deadlinePassed() {
+        return deadline != 0 && Deadlines.passed(deadline, System.nanoTime());
+    }
+
+    /** Marks connect() as over, for {@link #cancel}. */
+    synchronized void finished() {
+        finished = true;
     }
 
     /** {@link System#nanoTime()} when the name was resolved; 0 if it was not. */
@@ -102,10 +166,18 @@ public final class TcpConnector {
         return connectedAddress;
     }
 
-    /** From another thread (SIGINT): gives up a connect in progress by closing its socket. */
-    public void cancel() {
+    /**
+     * From another thread (SIGINT, a deadline): gives up a connection in progress (TCP, the
+     * proxy's handshake, TLS) by closing its socket; once {@link #connect} has returned, the
+     * socket is its caller's to close.
+     */
+    public synchronized void cancel() {
+        java.util.concurrent.Future<?> r = resolving;
+        if (r != null) {
+            r.cancel(true);
+        }
         Socket s = connecting;
-        if (s != null && tcpConnectedNanos == 0) {
+        if (s != null && !finished) {
             closeQuietly(s);
         }
     }
@@ -117,9 +189,12 @@ public final class TcpConnector {
     List<InetAddress> resolve(String host) throws IOException {
         InetAddress[] all;
         try {
-            all = InetAddress.getAllByName(host);
+            all = deadline == 0 ? InetAddress.getAllByName(host) : DeadlineGuard.resolve(this, host);
         } catch (UnknownHostException e) {
             throw new IOException("cannot resolve host name '" + host + "': check the spelling and the DNS", e);
+        }
+        if (AddressText.isLiteral(host)) {
+            return List.of(all); // the literal says its family: -i4/-i6 steer name resolution only
         }
         List<InetAddress> ok = new ArrayList<>();
         for (InetAddress a : all) {
@@ -137,7 +212,7 @@ public final class TcpConnector {
     }
 
     private IOException explain(IOException e, InetAddress address) {
-        String where = address.getHostAddress() + " port " + port;
+        String where = AddressText.of(address) + " port " + port;
         if (e instanceof SocketTimeoutException) {
             return new IOException("TCP connection to " + where + " timed out after " + connectTimeoutSeconds
                     + " s: is a firewall dropping packets, or is the host down?", e);
@@ -155,7 +230,7 @@ public final class TcpConnector {
         return new IOException("TCP connection to " + where + " failed: " + e.getMessage(), e);
     }
 
-    private static void closeQuietly(Socket s) {
+    static void closeQuietly(Socket s) {
         try {
             s.close();
         } catch (IOException ignored) {

@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketOption;
 import java.net.SocketTimeoutException;
@@ -130,7 +131,7 @@ public final class Transport implements AutoCloseable {
     }
 
     public String peer() {
-        return socket.getRemoteSocketAddress() == null ? "?" : socket.getRemoteSocketAddress().toString();
+        return AddressText.of((InetSocketAddress) socket.getRemoteSocketAddress());
     }
 
     /**

@@ -42,7 +42,12 @@ public enum Reason {
     /** No A-RELEASE-RP within the ACSE timeout. */
     TIMEOUT_RELEASE("timeout-release"),
     /** We stopped the probe on request (SIGINT), with an A-ABORT if an association was open. */
-    INTERRUPTED("interrupted");
+    INTERRUPTED("interrupted"),
+    /**
+     * echoscu-exporter made no probe: its bounds on probes in flight (in all, and per peer)
+     * stayed full until the probe's deadline.
+     */
+    CAPACITY("capacity");
 
     private final String key;
 

@@ -24,6 +24,7 @@ import org.echoscu.dul.Describe;
 import org.echoscu.dul.Indication;
 import org.echoscu.dul.PduLogger;
 import org.echoscu.dul.UpperLayer;
+import org.echoscu.net.AddressText;
 import org.echoscu.net.Transport;
 import org.echoscu.pdu.AAssociateRj;
 import org.echoscu.pdu.AAssociateRq;
@@ -41,7 +42,7 @@ final class AssociationHandler implements Runnable {
         this.socket = socket;
         this.settings = settings;
         this.associations = associations;
-        this.peer = String.valueOf(socket.getInetAddress() == null ? "?" : socket.getInetAddress().getHostAddress());
+        this.peer = socket.getInetAddress() == null ? "?" : AddressText.of(socket.getInetAddress());
     }
 
     @Override

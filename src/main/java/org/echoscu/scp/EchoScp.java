@@ -1,13 +1,17 @@
 package org.echoscu.scp;
 
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.echoscu.net.AddressText;
 import org.echoscu.net.IpFamily;
 import org.slf4j.Logger;
 import org.echoscu.log.Logs;
@@ -40,12 +44,19 @@ public final class EchoScp implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** Binds the port and starts accepting in the background; returns the bound port. */
+    /**
+     * Binds the port and starts accepting in the background; returns the bound port. -i4 (and
+     * an IPv4 --listen-address) listens on an IPv4 socket: java.net.ServerSocket always opens
+     * an IPv6 one where the system has IPv6, and binding that to 0.0.0.0 listens on the dual
+     * stack's {@code *}, not IPv4 only. -i6 is that dual stack ({@code ::}).
+     */
     public int start() throws IOException {
-        server = new ServerSocket();
+        InetAddress address = settings.listenAddress() != null ? settings.listenAddress()
+                : InetAddress.getByName(settings.family() == IpFamily.IPV4 ? "0.0.0.0" : "::");
+        server = address instanceof Inet4Address
+                ? ServerSocketChannel.open(StandardProtocolFamily.INET).socket() : new ServerSocket();
         server.setReuseAddress(true);
-        InetAddress any = InetAddress.getByName(settings.family() == IpFamily.IPV4 ? "0.0.0.0" : "::");
-        server.bind(new InetSocketAddress(any, settings.port()), 1024);
+        server.bind(new InetSocketAddress(address, settings.port()), 1024);
         acceptor = new Thread(this::acceptLoop, "echoscp-accept");
         acceptor.start();
         return server.getLocalPort();
@@ -88,12 +99,17 @@ public final class EchoScp implements AutoCloseable {
         }
     }
 
+    /** How logs name the client: {@code 127.0.0.1:40000}, {@code [::1]:40000}. */
+    private static String remote(Socket socket) {
+        return AddressText.of((InetSocketAddress) socket.getRemoteSocketAddress());
+    }
+
     private void dispatch(Socket socket) {
         long n = served.incrementAndGet();
         if (connections.incrementAndGet() > settings.maxAssociations() + MAX_WAITING) {
             connections.decrementAndGet();
             LOG.warn("closing connection from {}: {} associations open and {} more connections waiting",
-                    socket.getRemoteSocketAddress(), settings.maxAssociations(), MAX_WAITING);
+                    remote(socket), settings.maxAssociations(), MAX_WAITING);
             closeQuietly(socket);
             return;
         }
@@ -102,7 +118,7 @@ public final class EchoScp implements AutoCloseable {
             try {
                 work.run();
             } catch (RuntimeException | Error e) {
-                LOG.error("association from {} ended by an internal error: {}", socket.getRemoteSocketAddress(), e.toString());
+                LOG.error("association from {} ended by an internal error: {}", remote(socket), e.toString());
                 LOG.debug("internal error", e);
                 closeQuietly(socket);
             } finally {
@@ -114,7 +130,7 @@ public final class EchoScp implements AutoCloseable {
             t.start();
         } catch (OutOfMemoryError e) { // no thread to be had: refuse this one, keep serving the others
             connections.decrementAndGet();
-            LOG.error("cannot start a thread for {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
+            LOG.error("cannot start a thread for {}: {}", remote(socket), e.getMessage());
             closeQuietly(socket);
         }
     }

@@ -18,11 +18,10 @@ import org.echoscu.acse.Uids;
 import org.echoscu.dul.AbortCause;
 import org.echoscu.dul.Describe;
 import org.echoscu.dul.Indication;
-import org.echoscu.dul.PduLogger;
 import org.echoscu.dul.UpperLayer;
 import org.echoscu.log.Fatal;
+import org.echoscu.net.Deadlines;
 import org.echoscu.net.TcpConnector;
-import org.echoscu.net.Transport;
 import org.echoscu.pdu.AAssociateAc;
 import org.echoscu.pdu.AAssociateRj;
 import org.echoscu.pdu.AAssociateRq;
@@ -33,68 +32,62 @@ import org.echoscu.log.Logs;
  * The Verification SCU: one association, {@code repeat} C-ECHOs on it, then release or
  * abort. Logs DCMTK's lines at DCMTK's levels, and says so when an echo really failed where
  * DCMTK would report success (peer abort mid-echo, a non-Success status).
+ *
+ * <p>The one way to run a probe: {@code new EchoScu(settings).run(deadline)} returns the
+ * immutable {@link EchoRun} of what it saw ({@code ProbeResults.of(run)} makes the probe model
+ * of it); {@link #interrupt} from any other thread ends it at once. An instance runs once.
  */
 public final class EchoScu {
 
     private static final Logger LOG = Logs.get("dcmtk.apps.echoscu");
-    /** After our A-ABORT there is nothing to wait for but the peer's close; do not wait long. */
-    private static final int REQUESTOR_ARTIM_SECONDS = 5;
 
     /** DCMTK up to 3.6.8 drops an A-ASSOCIATE-RQ with more syntaxes in a context, without an answer. */
     private static final int DCMTK_368_MAX_TRANSFER_SYNTAXES = 50;
+    /** Message IDs are 16 bits (PS3.7 E.1); DCMTK's next ID is an unsigned short, 65535 wraps to 0. */
+    private static final int MESSAGE_ID_MASK = 0xFFFF;
+    /** What the log and the probe say of a run ended by {@link #interrupt}. */
+    static final String INTERRUPTED = "interrupted by the user";
 
     private final EchoSettings settings;
 
-    // What the run saw, for ProbeResults (monitoring) to read afterwards. Plain fields and a few
-    // System.nanoTime() calls: a plain echo pays nothing more and loads no class for them.
-    long startedMillis;
-    long startedNanos;
-    TcpConnector connector;
-    /** The transport is up (TCP and TLS done); 0 if it never was. */
-    long transportNanos;
-    /** A-ASSOCIATE-AC, -RJ or the failure of the association arrived. */
-    long answeredNanos;
-    long echoStartNanos;
-    long echoEndNanos;
-    long echoesSent;
-    long echoesAnswered;
-    long rttMin;
-    long rttMax;
-    long rttSum;
-    double rttSquares;
-    long releaseStartNanos;
-    long endNanos;
-    /** The indication that ended a wait unexpectedly (abort, close, timeout, release request). */
-    Indication ending;
-    AAssociateRj rejected;
-    AAssociateAc accepted;
-    Negotiated.Accepted context;
-    boolean noContext;
-    boolean protocolError;
-    /** Status of the last C-ECHO-RSP; -1 when none came. */
-    int status = -1;
-    /** The failure as the log said it; null on success. */
-    String failure;
+    // What the run saw, until run() makes its EchoRun of them: plain fields and a few
+    // System.nanoTime() calls, so a plain echo pays nothing more and loads no class for them.
+    // Only the thread in run() touches them; interrupt() touches the two volatile ones.
+    private long answeredNanos;
+    private long echoStartNanos;
+    private long echoEndNanos;
+    private long releaseStartNanos;
+    private long echoesSent;
+    private long echoesAnswered;
+    private long rttMin;
+    private long rttMax;
+    private long rttSum;
+    private double rttSquares;
+    private Indication ending;
+    private AAssociateRj rejected;
+    private AAssociateAc accepted;
+    private Negotiated.Accepted context;
+    private boolean noContext;
+    private boolean protocolError;
+    private int status = -1;
+    private String failure;
+    private boolean ran;
     private volatile boolean interrupted;
-    private volatile UpperLayer current;
+    private volatile Requester current;
 
     public EchoScu(EchoSettings settings) {
         this.settings = settings;
     }
 
     /**
-     * From another thread (SIGINT): ends the run now, with an A-ABORT if a connection is open;
-     * {@link #run()} then returns a failure and {@link #interrupted()} is true.
+     * From another thread (SIGINT, a cancel): ends the run now, with an A-ABORT if a connection
+     * is open; {@link #run} then returns a failed, interrupted {@link EchoRun}.
      */
     public void interrupt() {
         interrupted = true;
-        TcpConnector c = connector;
-        if (c != null) {
-            c.cancel();
-        }
-        UpperLayer ul = current;
-        if (ul != null) {
-            ul.interruptWithAbort();
+        Requester r = current;
+        if (r != null) {
+            r.cancel();
         }
     }
 
@@ -102,19 +95,40 @@ public final class EchoScu {
         return interrupted;
     }
 
-    EchoSettings settings() {
-        return settings;
+    /** The run with no deadline but the timeouts of its settings. */
+    public EchoRun run() {
+        return run(0);
     }
 
-    public Outcome run() {
-        startedMillis = System.currentTimeMillis();
-        startedNanos = System.nanoTime();
-        Outcome outcome = associateAndEcho();
-        endNanos = System.nanoTime();
-        return outcome;
+    /**
+     * Runs the association and its echoes.
+     *
+     * @param deadlineNanos a {@link System#nanoTime()} deadline that bounds every wait of the run
+     *                      (name resolution, TCP connect, proxy and TLS handshakes, association,
+     *                      echoes, release and the wait for the peer's close), as well as the
+     *                      timeouts of the settings do; 0 for none. A run that it ends fails as
+     *                      a timeout of the phase it was in.
+     */
+    public EchoRun run(long deadlineNanos) {
+        if (ran) {
+            throw new IllegalStateException("an EchoScu runs once");
+        }
+        ran = true;
+        long startedMillis = System.currentTimeMillis();
+        long startedNanos = System.nanoTime();
+        Requester requester = new Requester(settings, settings.proposal().maxPduLength(), deadlineNanos, LOG);
+        Outcome outcome = associateAndEcho(requester);
+        long endNanos = System.nanoTime();
+        TcpConnector c = requester.connector();
+        return new EchoRun(settings, outcome, interrupted, startedMillis,
+                new EchoRun.Times(startedNanos, c.resolvedNanos(), c.tcpConnectedNanos(), c.tunnelOpenedAt(),
+                        requester.transportNanos(), answeredNanos, echoStartNanos, echoEndNanos, releaseStartNanos,
+                        endNanos),
+                c.connectedAddress(), new EchoRun.Echoes(echoesSent, echoesAnswered, rttMin, rttMax, rttSum, rttSquares),
+                accepted, rejected, context, noContext, protocolError, status, ending, failure);
     }
 
-    private Outcome associateAndEcho() {
+    private Outcome associateAndEcho(Requester requester) {
         AAssociateRq rq = settings.proposal().toPdu();
         if (settings.identity() != null) {
             rq = org.echoscu.acse.UserIdentity.withIdentity(rq, settings.identity());
@@ -123,18 +137,11 @@ public final class EchoScu {
             LOG.debug("Request Parameters:\n{}", AssociationDump.request(rq, true));
         }
         LOG.info("Requesting Association");
-        UpperLayer ul = UpperLayer.requestor(Math.min(settings.acseTimeout(), REQUESTOR_ARTIM_SECONDS),
-                new PduLogger(LOG));
-        ul.maxPDataLength(settings.proposal().maxPduLength());
-        connector = new TcpConnector(settings.host(), settings.port(), settings.family(),
-                settings.connectTimeout(), settings.layer(), settings.tunnel());
-        current = ul;
+        current = requester;
         if (interrupted) { // SIGINT came before there was anything to abort
             return Outcome.ASSOCIATION_FAILED;
         }
-        ul.requestAssociation(rq, new Connect(connector));
-        Indication answer = ul.receive(Transport.deadlineAfter(settings.acseTimeout()),
-                "ACSE timeout (" + settings.acseTimeout() + " s)");
+        Indication answer = requester.associate(rq);
         answeredNanos = System.nanoTime();
 
         if (answer instanceof Indication.AssociateRejected r) {
@@ -144,8 +151,10 @@ public final class EchoScu {
         }
         if (!(answer instanceof Indication.AssociateAccepted ac)) {
             ending = answer;
-            String why = Describe.interruption(answer);
-            if (answer instanceof Indication.ProviderAborted p && p.cause() == AbortCause.CLOSED_BY_PEER) {
+            String why = interruption(answer);
+            if (interrupted) {
+                why = INTERRUPTED;
+            } else if (answer instanceof Indication.ProviderAborted p && p.cause() == AbortCause.CLOSED_BY_PEER) {
                 // a TLS server reading our plain request does this
                 why += " without answering our A-ASSOCIATE-RQ (does the peer expect TLS? use +tls)";
             } else if (answer instanceof Indication.TimedOut
@@ -155,7 +164,7 @@ public final class EchoScu {
                         + DCMTK_368_MAX_TRANSFER_SYNTAXES + ")";
             }
             fatal("Association Request Failed: " + why);
-            ul.abortAndClose();
+            requester.abort();
             return Outcome.ASSOCIATION_FAILED;
         }
         accepted = ac.ac();
@@ -167,7 +176,7 @@ public final class EchoScu {
         if (verification.isEmpty()) {
             noContext = true;
             fatal("No Acceptable Presentation Contexts");
-            ul.abortAndClose();
+            requester.abort();
             return Outcome.ASSOCIATION_FAILED;
         }
         context = verification.get();
@@ -178,16 +187,24 @@ public final class EchoScu {
             LOG.warn("User Identity Negotiation failed: Positive response requested but none received");
         }
 
+        UpperLayer ul = requester.upperLayer();
         DimseChannel dimse = new DimseChannel(ul);
+        String timeoutName = "DIMSE timeout (" + settings.dimseTimeout() + " s)";
         echoStartNanos = System.nanoTime();
-        for (int id = 1; id <= settings.repeat(); id++) {
-            Outcome failed = echo(ul, dimse, context.id(), id, negotiated.maxSendPdv());
+        for (long n = 1; n <= settings.repeat(); n++) {
+            int id = (int) (n & MESSAGE_ID_MASK); // as DCMTK: 1, 2, ... 65535, 0, 1, ...
+            Outcome failed = echo(requester, dimse, context.id(), id, negotiated.maxSendPdv(), timeoutName);
             if (failed != null) {
                 return failed;
             }
         }
         echoEndNanos = System.nanoTime();
-        return finish(ul);
+        return finish(requester);
+    }
+
+    /** What ended a wait, in words; an interrupted run says so, not what the interruption did to the connection. */
+    private String interruption(Indication ind) {
+        return interrupted ? INTERRUPTED : Describe.interruption(ind);
     }
 
     /** Logs a fatal failure and keeps its words for monitoring. */
@@ -202,13 +219,9 @@ public final class EchoScu {
         LOG.error("{}", message);
     }
 
-    private Transport transport(java.net.Socket socket) throws java.io.IOException {
-        Transport t = new Transport(socket, settings.socketTimeout());
-        return t.explainFailures(settings.layer());
-    }
-
     /** One C-ECHO; null when it succeeded, otherwise how the run ends (the association is dealt with). */
-    private Outcome echo(UpperLayer ul, DimseChannel dimse, int contextId, int messageId, long maxPdv) {
+    private Outcome echo(Requester requester, DimseChannel dimse, int contextId, int messageId, long maxPdv,
+                         String timeoutName) {
         LOG.info("Sending Echo Request (MsgID {})", messageId);
         CommandSet rq = new CommandSet()
                 .putUi(Tag.AFFECTED_SOP_CLASS_UID, Uids.VERIFICATION_SOP_CLASS)
@@ -221,8 +234,7 @@ public final class EchoScu {
         long sentNanos = System.nanoTime();
         echoesSent++;
         dimse.sendCommand(contextId, rq, maxPdv);
-        String timeoutName = "DIMSE timeout (" + settings.dimseTimeout() + " s)";
-        DimseChannel.Received got = dimse.receive(Transport.deadlineAfter(settings.dimseTimeout()), timeoutName);
+        DimseChannel.Received got = dimse.receive(Deadlines.after(settings.dimseTimeout()), timeoutName);
         long answerNanos = System.nanoTime();
 
         if (got instanceof DimseChannel.Got g) {
@@ -232,7 +244,7 @@ public final class EchoScu {
             String problem = checkResponse(g.message(), contextId, messageId);
             if (problem != null) {
                 echoEndNanos = answerNanos;
-                return protocolError(ul, problem);
+                return protocolError(requester, problem);
             }
             int status = statusOf(g.message());
             this.status = status;
@@ -244,26 +256,26 @@ public final class EchoScu {
             echoEndNanos = answerNanos;
             LOG.info("Received Echo Response (Unknown Status: 0x{}, {})", hex4(status), Status.describe(status));
             echoFailed("Echo Failed: peer answered with status 0x" + hex4(status) + " (" + Status.describe(status) + ")");
-            Outcome released = finish(ul);
+            Outcome released = finish(requester);
             return released == Outcome.SUCCESS ? Outcome.ECHO_FAILED : released;
         }
         echoEndNanos = answerNanos;
         if (got instanceof DimseChannel.Broken b) {
-            return protocolError(ul, b.why());
+            return protocolError(requester, b.why());
         }
         Indication ind = ((DimseChannel.Interrupted) got).indication();
         ending = ind;
         if (ind instanceof Indication.ReleaseRequested) {
             echoFailed("Echo Failed: peer requested release while the echo (MsgID " + messageId + ") was outstanding");
-            ul.respondRelease();
-            ul.awaitClose();
+            requester.upperLayer().respondRelease();
+            requester.awaitClose();
             return Outcome.ECHO_FAILED;
         }
-        echoFailed("Echo Failed: " + Describe.interruption(ind));
+        echoFailed("Echo Failed: " + interruption(ind));
         if (ind instanceof Indication.TimedOut) {
             LOG.info("Aborting Association");
         }
-        ul.abortAndClose();
+        requester.abort();
         return Outcome.ECHO_FAILED;
     }
 
@@ -307,44 +319,31 @@ public final class EchoScu {
         echoesAnswered++;
     }
 
-    private Outcome protocolError(UpperLayer ul, String problem) {
+    private Outcome protocolError(Requester requester, String problem) {
         protocolError = true;
         echoFailed("Echo Failed: protocol error: " + problem);
         LOG.info("Aborting Association");
-        ul.abortAndClose();
+        requester.abort();
         return Outcome.ECHO_FAILED;
     }
 
     /** Ends a healthy association: A-RELEASE, or A-ABORT under --abort. */
-    private Outcome finish(UpperLayer ul) {
+    private Outcome finish(Requester requester) {
         releaseStartNanos = System.nanoTime();
         if (settings.abort()) {
             LOG.info("Aborting Association");
-            ul.abortAndClose();
+            requester.abort();
             return Outcome.SUCCESS;
         }
         LOG.info("Releasing Association");
-        ul.requestRelease();
-        long deadline = Transport.deadlineAfter(settings.acseTimeout());
-        String name = "ACSE timeout (" + settings.acseTimeout() + " s)";
-        while (true) {
-            Indication ind = ul.receive(deadline, name);
-            if (ind instanceof Indication.Released) {
-                ul.awaitClose();
-                return Outcome.SUCCESS;
-            }
-            if (ind instanceof Indication.ReleaseRequested) { // release collision: answer, then wait for theirs
-                ul.respondRelease();
-                continue;
-            }
-            if (ind instanceof Indication.Data) { // late data before the peer's A-RELEASE-RP: PS3.8 AR-6
-                continue;
-            }
-            ending = ind;
-            fatal("Association Release Failed: " + Describe.interruption(ind));
-            ul.abortAndClose();
-            return Outcome.ASSOCIATION_FAILED;
+        Indication failed = requester.release();
+        if (failed == null) {
+            return Outcome.SUCCESS;
         }
+        ending = failed;
+        fatal("Association Release Failed: " + interruption(failed));
+        requester.abort();
+        return Outcome.ASSOCIATION_FAILED;
     }
 
     private void logRejection(AAssociateRj rj) {
@@ -357,27 +356,6 @@ public final class EchoScu {
             sb.append("\nHint: ").append(hint);
         }
         fatal(sb.toString());
-    }
-
-    /** AE-1's connect; a class rather than a lambda, which would cost a bootstrap at start-up. */
-    private final class Connect implements UpperLayer.Connector {
-        private final TcpConnector connector;
-
-        Connect(TcpConnector connector) {
-            this.connector = connector;
-        }
-
-        @Override
-        public Transport connect() throws java.io.IOException {
-            Transport t = transport(connector.connect());
-            transportNanos = System.nanoTime();
-            if (settings.tunnel() != null && LOG.isDebugEnabled()) {
-                LOG.debug("{} {} port {}: tunnel to {} port {} open after {} ms", settings.tunnel().kind(),
-                        settings.tunnel().proxyHost(), settings.tunnel().proxyPort(), settings.host(), settings.port(),
-                        connector.tunnelNanos() / 1_000_000);
-            }
-            return t;
-        }
     }
 
     private static String hex4(int v) {

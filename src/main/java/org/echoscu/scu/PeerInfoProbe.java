@@ -1,7 +1,5 @@
 package org.echoscu.scu;
 
-import java.io.IOException;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,11 +12,7 @@ import org.echoscu.acse.Uids;
 import org.echoscu.dul.AbortCause;
 import org.echoscu.dul.Describe;
 import org.echoscu.dul.Indication;
-import org.echoscu.dul.PduLogger;
-import org.echoscu.dul.UpperLayer;
 import org.echoscu.log.Logs;
-import org.echoscu.net.TcpConnector;
-import org.echoscu.net.Transport;
 import org.echoscu.pdu.AAssociateAc;
 import org.echoscu.pdu.AAssociateRj;
 import org.echoscu.pdu.AAssociateRq;
@@ -28,8 +22,9 @@ import org.slf4j.Logger;
 /**
  * Runs {@code --peer-info} against one peer: the associations of a {@link ProbeProposal}, each
  * released as soon as its answer is in (no DIMSE traffic), and, when asked, one more to a
- * random called AE title. The connection settings (host, timeouts, TLS layer) are those of an
- * echo; the proposal in {@code connection} is not used.
+ * random called AE title. The connection settings (host, timeouts, TLS layer, proxy) are those
+ * of an echo, and so is the requester ({@link Requester}); the proposal in {@code connection} is
+ * not used.
  */
 public final class PeerInfoProbe {
 
@@ -123,17 +118,18 @@ public final class PeerInfoProbe {
 
     private Attempt associate(AAssociateRq rq) {
         Attempt a = new Attempt();
-        int acse = connection.acseTimeout();
-        UpperLayer ul = UpperLayer.requestor(Math.min(acse, 5), new PduLogger(LOG));
-        ul.maxPDataLength(proposal.maxPduLength());
-        Connect connect = new Connect();
+        Requester requester = new Requester(connection, proposal.maxPduLength(), 0, LOG);
         LOG.debug("Requesting Association ({} presentation contexts)", rq.presentationContexts().size());
-        ul.requestAssociation(rq, connect);
-        a.tls = connect.socket == null ? null : TlsFacts.of(connect.socket);
-        Indication answer = ul.receive(Transport.deadlineAfter(acse), "ACSE timeout (" + acse + " s)");
+        requester.request(rq);
+        a.tls = requester.socket() == null ? null : TlsFacts.of(requester.socket());
+        Indication answer = requester.answer();
         if (answer instanceof Indication.AssociateAccepted ok) {
             a.ac = ok.ac();
-            release(ul, acse);
+            Indication failed = requester.release();
+            if (failed != null) {
+                LOG.debug("Association Release Failed: {}", Describe.interruption(failed));
+                requester.abort();
+            }
             return a;
         }
         if (answer instanceof Indication.AssociateRejected r) {
@@ -141,48 +137,13 @@ public final class PeerInfoProbe {
             a.failure = "association rejected (Result: " + RejectReasons.result(a.rj.result()) + ", Source: "
                     + RejectReasons.source(a.rj.source()) + ", Reason: "
                     + RejectReasons.reason(a.rj.source(), a.rj.reason()) + ")";
-            ul.awaitClose();
+            requester.awaitClose();
             return a;
         }
         a.failure = "association request failed: " + Describe.interruption(answer);
         a.dropped = answer instanceof Indication.PeerAborted || (answer instanceof Indication.ProviderAborted p
                 && (p.cause() == AbortCause.CLOSED_BY_PEER || p.cause() == AbortCause.CONNECTION_LOST));
-        ul.abortAndClose();
+        requester.abort();
         return a;
-    }
-
-    private static void release(UpperLayer ul, int acse) {
-        ul.requestRelease();
-        long deadline = Transport.deadlineAfter(acse);
-        while (true) {
-            Indication ind = ul.receive(deadline, "ACSE timeout (" + acse + " s)");
-            if (ind instanceof Indication.ReleaseRequested) {
-                ul.respondRelease();
-                continue;
-            }
-            if (ind instanceof Indication.Data) {
-                continue;
-            }
-            if (!(ind instanceof Indication.Released)) {
-                LOG.debug("Association Release Failed: {}", Describe.interruption(ind));
-                ul.abortAndClose();
-                return;
-            }
-            ul.awaitClose();
-            return;
-        }
-    }
-
-    /** AE-1's connect, keeping the socket to read its TLS session afterwards. */
-    private final class Connect implements UpperLayer.Connector {
-        Socket socket;
-
-        @Override
-        public Transport connect() throws IOException {
-            TcpConnector connector = new TcpConnector(connection.host(), connection.port(), connection.family(),
-                    connection.connectTimeout(), connection.layer());
-            socket = connector.connect();
-            return new Transport(socket, connection.socketTimeout()).explainFailures(connection.layer());
-        }
     }
 }

@@ -11,6 +11,8 @@ import javax.net.ssl.SSLException;
 import org.echoscu.dimse.Status;
 import org.echoscu.dul.AbortCause;
 import org.echoscu.dul.Indication;
+import org.echoscu.net.AddressText;
+import org.echoscu.net.TimeoutExpiredException;
 import org.echoscu.pdu.AAssociateAc;
 import org.echoscu.pdu.UserInfoSubItem;
 import org.echoscu.pdu.UserInformation;
@@ -25,8 +27,8 @@ import org.echoscu.probe.RoundTrips;
 import org.echoscu.probe.Target;
 
 /**
- * Turns what an {@link EchoScu} run saw into a {@link ProbeResult}. Only monitoring outputs
- * call this, after the run, so a plain echo never loads it nor the model. The reason is
+ * Turns what an {@link EchoScu} run saw (its {@link EchoRun}) into a {@link ProbeResult}. Only
+ * monitoring outputs call this, after the run, so a plain echo never loads it nor the model. The reason is
  * decided from types alone: the indication that ended a wait, the exception behind it, the
  * PDU received; never from the words of a message.
  */
@@ -35,59 +37,59 @@ public final class ProbeResults {
     private ProbeResults() {
     }
 
-    /** The result of {@code scu}'s finished run, which returned {@code outcome}. */
-    public static ProbeResult of(EchoScu scu, Outcome outcome) {
+    /** The probe model of a finished run. */
+    public static ProbeResult of(EchoRun scu) {
         EchoSettings s = scu.settings();
-        String address = scu.connector == null || scu.connector.connectedAddress() == null ? null
-                : scu.connector.connectedAddress().getHostAddress();
-        Target target = new Target(s.host(), address, s.port(), s.proposal().callingAeTitle(),
+        Outcome outcome = scu.outcome();
+        String address = scu.address() == null ? null : AddressText.of(scu.address());
+        Target target = new Target(AddressText.host(s.host()), address, s.port(), s.proposal().callingAeTitle(),
                 s.proposal().calledAeTitle(), s.layer() != null);
         Phase phase = endPhase(scu, outcome);
         Reason reason = reason(scu, outcome, phase);
-        Rejection rejection = scu.rejected == null ? null
-                : new Rejection(scu.rejected.result(), scu.rejected.source(), scu.rejected.reason());
+        Rejection rejection = scu.rejected() == null ? null
+                : new Rejection(scu.rejected().result(), scu.rejected().source(), scu.rejected().reason());
         ProbeOutcome end = new ProbeOutcome(outcome.exitCode(), reason, phase,
                 reason == Reason.OK ? null : message(scu, reason), rejection);
-        return new ProbeResult(target, Instant.ofEpochMilli(scu.startedMillis), times(scu, s.layer() != null),
-                roundTrips(scu), end, peer(scu), scu.status < 0 ? null : scu.status);
+        return new ProbeResult(target, Instant.ofEpochMilli(scu.startedMillis()), times(scu, s.layer() != null),
+                roundTrips(scu.echoes()), end, peer(scu), scu.status() < 0 ? null : scu.status());
     }
 
-    private static String message(EchoScu scu, Reason reason) {
-        if (scu.failure != null) {
-            return scu.failure;
+    private static String message(EchoRun scu, Reason reason) {
+        if (scu.failure() != null) {
+            return scu.failure();
         }
         return reason == Reason.INTERRUPTED ? "interrupted" : "failed";
     }
 
-    static Reason reason(EchoScu scu, Outcome outcome, Phase phase) {
+    static Reason reason(EchoRun scu, Outcome outcome, Phase phase) {
         if (outcome == Outcome.SUCCESS) {
             return Reason.OK;
         }
         if (scu.interrupted()) {
             return Reason.INTERRUPTED;
         }
-        if (scu.rejected != null) {
+        if (scu.rejected() != null) {
             return Reason.REJECTED;
         }
-        if (scu.noContext) {
+        if (scu.noContext()) {
             return Reason.NO_ACCEPTABLE_CONTEXT;
         }
-        if (scu.protocolError) {
+        if (scu.protocolError()) {
             return Reason.PROTOCOL_ERROR;
         }
-        if (scu.status >= 0 && scu.status != Status.SUCCESS) {
+        if (scu.status() >= 0 && scu.status() != Status.SUCCESS) {
             return Reason.STATUS;
         }
         if (proxyFailed(scu)) { // the proxy refused, failed, or could not reach the peer (its words are in the log)
             return Reason.PROXY;
         }
-        return ending(scu.ending, phase);
+        return ending(scu.ending(), phase);
     }
 
     /** A proxy was to be used, its name resolved, and no tunnel came of it. */
-    private static boolean proxyFailed(EchoScu scu) {
-        return scu.settings().tunnel() != null && scu.connector != null && scu.connector.resolvedNanos() != 0
-                && scu.connector.tunnelOpenedAt() == 0 && scu.transportNanos == 0;
+    private static boolean proxyFailed(EchoRun scu) {
+        EchoRun.Times t = scu.times();
+        return scu.settings().tunnel() != null && t.resolved() != 0 && t.tunnelOpened() == 0 && t.transport() == 0;
     }
 
     /** The reason an indication stands for, in the phase it came in. */
@@ -126,6 +128,9 @@ public final class ProbeResults {
     }
 
     private static Reason connectFailure(Exception cause, Phase phase) {
+        if (has(cause, TimeoutExpiredException.class)) { // the deadline of the probe came before a connection
+            return Reason.TIMEOUT_CONNECT;
+        }
         if (phase == Phase.RESOLVE || has(cause, UnknownHostException.class)) {
             return Reason.RESOLVE;
         }
@@ -151,75 +156,76 @@ public final class ProbeResults {
     }
 
     /** The phase the run ended in: where it failed, or the release when it did not. */
-    static Phase endPhase(EchoScu scu, Outcome outcome) {
-        if (scu.transportNanos == 0) {
-            if (scu.connector == null || scu.connector.resolvedNanos() == 0) {
+    static Phase endPhase(EchoRun scu, Outcome outcome) {
+        EchoRun.Times t = scu.times();
+        if (t.transport() == 0) {
+            if (t.resolved() == 0) {
                 return Phase.RESOLVE;
             }
-            if (scu.settings().tunnel() != null && scu.connector.tcpConnectedNanos() != 0
-                    && scu.connector.tunnelOpenedAt() == 0) {
+            if (scu.settings().tunnel() != null && t.tcpConnected() != 0 && t.tunnelOpened() == 0) {
                 return Phase.PROXY; // connected to the proxy, which did not open the tunnel
             }
-            return scu.connector.tcpConnectedNanos() == 0 ? Phase.CONNECT : Phase.TLS;
+            return t.tcpConnected() == 0 ? Phase.CONNECT : Phase.TLS;
         }
-        if (scu.accepted == null || scu.noContext) {
+        if (scu.accepted() == null || scu.noContext()) {
             return Phase.ASSOCIATE;
         }
-        if (outcome != Outcome.SUCCESS && scu.echoEndNanos != 0 && scu.echoesAnswered < scu.echoesSent) {
+        if (outcome != Outcome.SUCCESS && t.echoEnd() != 0 && scu.echoes().answered() < scu.echoes().sent()) {
             return Phase.ECHO;
         }
-        return scu.releaseStartNanos != 0 ? Phase.RELEASE : Phase.ECHO;
+        return t.releaseStart() != 0 ? Phase.RELEASE : Phase.ECHO;
     }
 
-    static PhaseTimes times(EchoScu scu, boolean tls) {
-        EnumMap<Phase, Long> t = new EnumMap<>(Phase.class);
-        long end = scu.endNanos;
-        long resolved = scu.connector == null ? 0 : scu.connector.resolvedNanos();
-        long tcp = scu.connector == null ? 0 : scu.connector.tcpConnectedNanos();
-        long stop = scu.answeredNanos != 0 ? scu.answeredNanos : end;
+    /** The duration of each phase that happened, in the order they happened. */
+    static PhaseTimes times(EchoRun scu, boolean tls) {
+        EnumMap<Phase, Long> d = new EnumMap<>(Phase.class);
+        EchoRun.Times t = scu.times();
+        long end = t.end();
+        long resolved = t.resolved();
+        long tcp = t.tcpConnected();
+        long stop = t.answered() != 0 ? t.answered() : end;
         if (resolved == 0) {
-            t.put(Phase.RESOLVE, stop - scu.startedNanos);
-            return PhaseTimes.of(t);
+            d.put(Phase.RESOLVE, stop - t.started());
+            return PhaseTimes.of(d);
         }
-        t.put(Phase.RESOLVE, resolved - scu.startedNanos);
-        long transport = scu.transportNanos;
+        d.put(Phase.RESOLVE, resolved - t.started());
+        long transport = t.transport();
         if (tcp == 0) {
-            t.put(Phase.CONNECT, stop - resolved);
-            return PhaseTimes.of(t);
+            d.put(Phase.CONNECT, stop - resolved);
+            return PhaseTimes.of(d);
         }
-        t.put(Phase.CONNECT, tcp - resolved); // through a proxy: the TCP connection to the proxy
+        d.put(Phase.CONNECT, tcp - resolved); // through a proxy: the TCP connection to the proxy
         if (scu.settings().tunnel() != null) { // then the proxy's handshake, up to the tunnel to the peer
-            long opened = scu.connector.tunnelOpenedAt();
-            t.put(Phase.PROXY, (opened != 0 ? opened : stop) - tcp);
+            long opened = t.tunnelOpened();
+            d.put(Phase.PROXY, (opened != 0 ? opened : stop) - tcp);
             if (opened == 0) {
-                return PhaseTimes.of(t);
+                return PhaseTimes.of(d);
             }
             tcp = opened; // TLS runs end to end from here
         }
         if (tls) {
-            t.put(Phase.TLS, (transport != 0 ? transport : stop) - tcp);
+            d.put(Phase.TLS, (transport != 0 ? transport : stop) - tcp);
         }
         if (transport == 0) {
-            return PhaseTimes.of(t);
+            return PhaseTimes.of(d);
         }
-        t.put(Phase.ASSOCIATE, stop - transport);
-        if (scu.echoStartNanos != 0) {
-            long echoEnd = scu.echoEndNanos != 0 ? scu.echoEndNanos : (scu.releaseStartNanos != 0
-                    ? scu.releaseStartNanos : end);
-            t.put(Phase.ECHO, echoEnd - scu.echoStartNanos);
+        d.put(Phase.ASSOCIATE, stop - transport);
+        if (t.echoStart() != 0) {
+            long echoEnd = t.echoEnd() != 0 ? t.echoEnd() : (t.releaseStart() != 0 ? t.releaseStart() : end);
+            d.put(Phase.ECHO, echoEnd - t.echoStart());
         }
-        if (scu.releaseStartNanos != 0) {
-            t.put(Phase.RELEASE, end - scu.releaseStartNanos);
+        if (t.releaseStart() != 0) {
+            d.put(Phase.RELEASE, end - t.releaseStart());
         }
-        return PhaseTimes.of(t);
+        return PhaseTimes.of(d);
     }
 
-    static RoundTrips roundTrips(EchoScu scu) {
-        return new RoundTrips(scu.echoesSent, scu.echoesAnswered, scu.rttMin, scu.rttMax, scu.rttSum, scu.rttSquares);
+    static RoundTrips roundTrips(EchoRun.Echoes e) {
+        return new RoundTrips(e.sent(), e.answered(), e.minNanos(), e.maxNanos(), e.sumNanos(), e.sumSquares());
     }
 
-    static PeerFacts peer(EchoScu scu) {
-        AAssociateAc ac = scu.accepted;
+    static PeerFacts peer(EchoRun scu) {
+        AAssociateAc ac = scu.accepted();
         if (ac == null) {
             return null;
         }
@@ -230,6 +236,6 @@ public final class ProbeResults {
                 .map(UserInfoSubItem.ImplementationVersionName::name).orElse(null);
         long maxPdu = ui == null ? -1 : ui.find(UserInfoSubItem.MaxLength.class)
                 .map(UserInfoSubItem.MaxLength::value).orElse(-1L);
-        return new PeerFacts(uid, version, maxPdu, scu.context == null ? null : scu.context.transferSyntax());
+        return new PeerFacts(uid, version, maxPdu, scu.context() == null ? null : scu.context().transferSyntax());
     }
 }

@@ -29,6 +29,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 
 import org.echoscu.log.Logs;
+import org.echoscu.net.AddressText;
 import org.echoscu.net.SocketLayer;
 import org.slf4j.Logger;
 
@@ -253,8 +254,8 @@ public final class TlsSocketLayer implements SocketLayer, AutoCloseable {
     @Override
     public Socket wrapConnected(Socket connected, String host, int port) throws IOException {
         // through a proxy (--proxy, --socks5) the socket ends at the proxy's port: name the peer as given
-        String where = connected.getInetAddress() == null || connected.getPort() != port ? host
-                : connected.getInetAddress().getHostAddress();
+        String where = connected.getInetAddress() == null || connected.getPort() != port ? AddressText.host(host)
+                : AddressText.of(connected.getInetAddress());
         SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(connected, host, port, true);
         s.setUseClientMode(true);
         s.setSSLParameters(parameters());
@@ -288,7 +289,7 @@ public final class TlsSocketLayer implements SocketLayer, AutoCloseable {
     /** The server side: handshake with the client on an accepted socket. */
     @Override
     public Socket wrapAccepted(Socket accepted) throws IOException {
-        String where = accepted.getInetAddress() == null ? "?" : accepted.getInetAddress().getHostAddress();
+        String where = accepted.getInetAddress() == null ? "?" : AddressText.of(accepted.getInetAddress());
         SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(accepted, where, accepted.getPort(), true);
         s.setUseClientMode(false);
         s.setSSLParameters(parameters());

@@ -19,6 +19,14 @@ class ArgumentMaskTest {
     }
 
     @Test
+    void theTlsKeyPasswordIsMaskedButPasswordFilesAreNamed() {
+        assertThat(ArgumentMask.masked(List.of("+tls", "k.pem", "c.pem", "+pw", "k3y", "--use-passwd=k3y",
+                "--use-passwd", "k3y", "--password-file", "pw.txt", "--key-password-file", "kpw.txt")))
+                .containsExactly("+tls", "k.pem", "c.pem", "+pw", "********", "--use-passwd=********",
+                        "--use-passwd", "********", "--password-file", "pw.txt", "--key-password-file", "kpw.txt");
+    }
+
+    @Test
     void otherArgumentsAsGiven() {
         List<String> plain = List.of("-v", "-aet", "A:B@C", "localhost", "104");
         assertThat(ArgumentMask.masked(plain)).isEqualTo(plain);

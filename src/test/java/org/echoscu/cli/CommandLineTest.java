@@ -159,13 +159,44 @@ class CommandLineTest {
     void commandFilesExpandWithQuotesButNotNested(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("args.txt");
         Files.writeString(file, "  -aet \"MY AE\"\n\t--repeat   3 \"\"\n");
-        assertThat(CommandFiles.expand(new String[] {"-v", "@" + file, "host", "104"}))
+        assertThat(CommandFiles.expand(new String[] {"-v", "@" + file, "host", "104"}, EchoscuCommand.table()))
                 .containsExactly("-v", "-aet", "MY AE", "--repeat", "3", "", "host", "104");
         Path nested = dir.resolve("nested.txt");
         Files.writeString(nested, "-v @" + file);
-        assertThatThrownBy(() -> CommandFiles.expand(new String[] {"@" + nested}))
+        assertThatThrownBy(() -> CommandFiles.expand(new String[] {"@" + nested}, EchoscuCommand.table()))
                 .isInstanceOf(UsageException.class).hasMessageContaining("names another command file");
-        assertThatThrownBy(() -> CommandFiles.expand(new String[] {"@" + dir.resolve("missing")}))
+        assertThatThrownBy(() -> CommandFiles.expand(new String[] {"@" + dir.resolve("missing")}, EchoscuCommand.table()))
                 .hasMessage("Cannot open command file '" + dir.resolve("missing") + "'");
+    }
+
+    @Test
+    void valuesOfOurOptionsAreNeverCommandFiles(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("aet.txt");
+        Files.writeString(file, "FROMFILE");
+        OptionTable table = EchoscuCommand.table();
+        // DCMTK's own options keep DCMTK's rule: their values are expanded
+        assertThat(CommandFiles.expand(new String[] {"-aet", "@" + file, "--warning", "@0:1", "--critical", "@" + file},
+                table)).containsExactly("-aet", "FROMFILE", "--warning", "@0:1", "--critical", "@" + file);
+        // in a command file too: a range there is no nested command file
+        Path inFile = dir.resolve("nagios.txt");
+        Files.writeString(inFile, "--format nagios --warning @0:1 --critical @0:2");
+        assertThat(CommandFiles.expand(new String[] {"@" + inFile}, table))
+                .containsExactly("--format", "nagios", "--warning", "@0:1", "--critical", "@0:2");
+        assertThat(CommandFiles.expand(new String[] {"--users", "@x"}, EchoscpCommand.table()))
+                .containsExactly("--users", "@x");
+    }
+
+    @Test
+    void nagiosBadCommandLineIsOneUnknownLineAndNothingElse() {
+        Result r = echoscu("--format", "nagios", "--warning", "@0:1", "--critical", "ten", "127.0.0.1", "104");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.out()).startsWith("DICOM ECHO UNKNOWN - bad command line: ").doesNotContain("command file")
+                .contains("--critical");
+        assertThat(r.out().strip()).doesNotContain("\n");
+        assertThat(r.err()).isEmpty();
+        Result missing = echoscu("--format", "nagios", "--warning", "@0:1", "127.0.0.1");
+        assertThat(missing.code()).isEqualTo(3);
+        assertThat(missing.out()).isEqualTo("DICOM ECHO UNKNOWN - bad command line: Missing parameter port\n");
+        assertThat(missing.err()).isEmpty();
     }
 }

@@ -85,6 +85,89 @@ class IdentityAndProxyOptionsTest {
     }
 
     @Test
+    void usersAloneIsStrictUnlessIdentityIsOptional(@TempDir Path dir) throws Exception {
+        Path users = dir.resolve("users.txt");
+        Files.writeString(users, "user alice pw\n");
+        Files.setPosixFilePermissions(users, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        ParsedArgs strict = server("--users", users.toString(), "1");
+        assertThat(IdentityOptions.server(strict).required()).isTrue();
+        assertThat(strict.warnings()).containsExactly("users file '" + users + "', line 1 holds a password in clear"
+                + " text: store a bcrypt hash instead (NAME:HASH, from htpasswd -nB NAME or echoscp --hash-password)");
+        KnownIdentities optional = IdentityOptions.server(server("--users", users.toString(), "--identity-optional", "1"));
+        assertThat(optional.required()).isFalse();
+        assertThat(optional.listed()).isTrue();
+        assertThatThrownBy(() -> IdentityOptions.server(server("--identity-optional", "1")))
+                .hasMessage("--identity-optional only allowed with --users");
+        assertThatThrownBy(() -> IdentityOptions.server(server("--users", users.toString(), "--identity-optional",
+                "--require-identity", "1"))).hasMessage("--identity-optional not allowed with --require-identity");
+        Files.setPosixFilePermissions(users, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        ParsedArgs readable = server("--users", users.toString(), "1");
+        IdentityOptions.server(readable);
+        assertThat(readable.warnings()).contains("users file '" + users + "' is readable by others (rw-r--r--): chmod"
+                + " go-rwx " + users);
+    }
+
+    @Test
+    void passwordFromAFileTheRightmostOfPwdAndFileWins(@TempDir Path dir) throws Exception {
+        Path pw = dir.resolve("pw.txt");
+        Files.writeString(pw, "from file\n");
+        Files.setPosixFilePermissions(pw, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        ParsedArgs p = client("-usr", "alice", "--password-file", pw.toString(), "h", "1");
+        UserInfoSubItem.UserIdentityRq u = IdentityOptions.request(p);
+        assertThat(new String(u.secondaryField(), StandardCharsets.UTF_8)).isEqualTo("from file");
+        assertThat(p.warnings()).isEmpty();
+        assertThat(new String(IdentityOptions.request(client("-usr", "alice", "--password-file", pw.toString(),
+                "-pwd", "given", "h", "1")).secondaryField(), StandardCharsets.UTF_8)).isEqualTo("given");
+        assertThatThrownBy(() -> IdentityOptions.request(client("--password-file", pw.toString(), "h", "1")))
+                .hasMessage("--password-file only allowed with --user");
+        assertThatThrownBy(() -> IdentityOptions.request(client("-usr", "a", "-epw", "--password-file", pw.toString(),
+                "h", "1"))).hasMessage("--empty-password only allowed with --user");
+        assertThatThrownBy(() -> IdentityOptions.request(client("-usr", "a", "--password-file",
+                dir.resolve("none").toString(), "h", "1"))).hasMessageStartingWith("password file cannot read '")
+                .hasMessageEndingWith("none': no such file");
+        Files.setPosixFilePermissions(pw, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        ParsedArgs open = client("-usr", "alice", "--password-file", pw.toString(), "h", "1");
+        IdentityOptions.request(open);
+        assertThat(open.warnings()).containsExactly("password file '" + pw + "' is readable by others (rw-r-----):"
+                + " chmod go-rwx " + pw);
+    }
+
+    @Test
+    void hashPasswordReadsStandardInput() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = HashPassword.run(new java.io.ByteArrayInputStream("s3cret words\n".getBytes(StandardCharsets.UTF_8)),
+                null, new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        String hash = out.toString(StandardCharsets.UTF_8).strip();
+        assertThat(org.echoscu.secret.Bcrypt.matches(hash, "s3cret words".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(hash).startsWith("$2y$10$");
+        code = HashPassword.run(new java.io.ByteArrayInputStream("\n".getBytes(StandardCharsets.UTF_8)), null,
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("error: the password on standard input is empty\n");
+    }
+
+    @Test
+    void listenAddressIsAnAddressLiteral() throws Exception {
+        assertThat(EchoscpCommand.settings(server("--listen-address", "127.0.0.1", "1")).listenAddress())
+                .isEqualTo(java.net.InetAddress.getByName("127.0.0.1"));
+        assertThat(EchoscpCommand.settings(server("--listen-address", "::1", "1")).family())
+                .isEqualTo(org.echoscu.net.IpFamily.IPV6);
+        assertThat(EchoscpCommand.settings(server("--listen-address", "[::1]", "1")).listenAddress())
+                .isEqualTo(java.net.InetAddress.getByName("::1"));
+        assertThat(EchoscpCommand.settings(server("1")).listenAddress()).isNull();
+        assertThatThrownBy(() -> EchoscpCommand.settings(server("--listen-address", "localhost", "1")))
+                .hasMessage("Invalid value for option --listen-address (localhost: not an IPv4 or IPv6 address)");
+        assertThatThrownBy(() -> EchoscpCommand.settings(server("--listen-address", "cafe", "1")))
+                .isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> EchoscpCommand.settings(server("-i4", "--listen-address", "::1", "1")))
+                .hasMessage("--listen-address ::1 is not an IPv4 address (--ipv4)");
+    }
+
+    @Test
     void proxiesTheRightmostWins() throws Exception {
         Tunnel http = ProxyOptions.tunnel(client("--socks5", "s:1080", "--proxy", "a:b@p:3128", "h", "1"), 30);
         assertThat(http).isInstanceOf(HttpConnectTunnel.class);

@@ -32,6 +32,14 @@ class TargetWordsTest {
     }
 
     @Test
+    void ipv6AsRfc5952WritesIt() throws Exception {
+        TargetSpec t = TargetWords.parse("PACS@[0:0:0:0:0:0:0:1]:4242");
+        assertThat(t.host()).isEqualTo("::1");
+        assertThat(t.address()).isEqualTo("PACS@[::1]:4242");
+        assertThat(t.label()).isEqualTo("PACS@[::1]:4242");
+    }
+
+    @Test
     void refusesWhatIsNotATarget() {
         assertThatThrownBy(() -> TargetWords.parse("pacs")).hasMessageContaining("no port");
         assertThatThrownBy(() -> TargetWords.parse("pacs:0")).hasMessageContaining("out of range");

@@ -33,14 +33,21 @@ final class Commands {
     }
 
     static String dcmtkBinary(String tool) {
+        return debianTool(tool, "dcmtk", "DCMTK's " + tool + ": these interoperability tests need it");
+    }
+
+    /**
+     * The path of a command that a Debian package installs (promtool, prometheus,
+     * systemd-analyze); a missing one fails the test, saying which package .ci/run installs.
+     */
+    static String debianTool(String tool, String debianPackage, String why) {
         for (String dir : new String[] {"/usr/bin", "/usr/local/bin"}) {
             File f = new File(dir, tool);
             if (f.canExecute()) {
                 return f.getPath();
             }
         }
-        return fail("DCMTK's %s is not installed: these interoperability tests need it "
-                + "(apt-get install -y dcmtk; .ci/run does this)", tool);
+        return fail("%s is not installed: %s (apt-get install -y %s; .ci/run does this)", tool, why, debianPackage);
     }
 
     static Run run(List<String> command, Duration limit) {

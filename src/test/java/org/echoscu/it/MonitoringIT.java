@@ -3,7 +3,6 @@ package org.echoscu.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +22,8 @@ import org.echoscu.pdu.Pdu;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -259,16 +260,7 @@ class MonitoringIT {
 
     /** Prometheus's own linter accepts the text, with nothing to say. */
     private static void promtool(String metrics) {
-        String promtool = null;
-        for (String dir : new String[] {"/usr/bin", "/usr/local/bin"}) {
-            if (new File(dir, "promtool").canExecute()) {
-                promtool = dir + "/promtool";
-            }
-        }
-        if (promtool == null) {
-            fail("promtool is not installed: these tests need Prometheus's linter "
-                    + "(apt-get install -y prometheus; .ci/run does this)");
-        }
+        String promtool = Commands.debianTool("promtool", "prometheus", "these tests need Prometheus's linter");
         Run check = Commands.run(List.of(promtool, "check", "metrics"), Duration.ofSeconds(60), metrics, Map.of());
         assertThat(check.exitCode()).as("promtool check metrics on\n%s\n%s", metrics, check).isZero();
         assertThat(check.stdout() + check.stderr()).as(check.toString()).isBlank();
@@ -307,7 +299,7 @@ class MonitoringIT {
         assertThat(series.stdout()).containsPattern("dicom_echo_probes\\{.*result=\"ok\"\\} 2\n");
     }
 
-    // ---- SIGINT -------------------------------------------------------------------------
+    // ---- SIGINT and SIGTERM --------------------------------------------------------------
 
     /**
      * Starts echoscu with SIGINT at its default disposition: a test JVM started in the
@@ -321,8 +313,9 @@ class MonitoringIT {
         return new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     }
 
-    private static void sigint(Process p) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start();
+    /** {@code kill -SIGNAL}: INT as Ctrl-C sends it, TERM as a monitor, systemd or a script's kill does. */
+    private static void signal(Process p, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).start();
         assertThat(kill.waitFor()).isZero();
     }
 
@@ -348,8 +341,9 @@ class MonitoringIT {
         return n;
     }
 
-    @Test
-    void sigintEndsAnEndlessSeriesWithItsSummaryAndNoHalfOpenAssociation() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalEndsAnEndlessSeriesWithItsSummaryAndNoHalfOpenAssociation(String signal) throws Exception {
         Path out = Files.createTempFile("echoscu", ".out");
         Path err = Files.createTempFile("echoscu", ".err");
         Process p = startEchoscu(out, err, "--count", "0", "--interval", "0.05", "--repeat", "20", "127.0.0.1",
@@ -361,8 +355,8 @@ class MonitoringIT {
                 return false;
             }
         });
-        sigint(p);
-        assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("echoscu ends after SIGINT").isTrue();
+        signal(p, signal);
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("echoscu ends after SIG" + signal).isTrue();
         String stdout = read(out);
         assertThat(p.exitValue()).as(stdout + read(err)).isZero();
         assertThat(stdout).contains("DICOM echo statistics ---").containsPattern("\\d+ probes, \\d+ succeeded, 0 failed, "
@@ -375,8 +369,9 @@ class MonitoringIT {
         assertThat(log).doesNotContain("Exception");
     }
 
-    @Test
-    void sigintInsideAnAssociationSendsAnAbortAndStillSummarises() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalInsideAnAssociationSendsAnAbortAndStillSummarises(String signal) throws Exception {
         CompletableFuture<Pdu> afterEcho = new CompletableFuture<>();
         CompletableFuture<Boolean> closed = new CompletableFuture<>();
         CompletableFuture<Boolean> echoArrived = new CompletableFuture<>();
@@ -393,7 +388,7 @@ class MonitoringIT {
             Process p = startEchoscu(out, err, "--count", "0", "--format", "json", "127.0.0.1",
                     String.valueOf(holding.port));
             echoArrived.get(30, TimeUnit.SECONDS);
-            sigint(p);
+            signal(p, signal);
             assertThat(afterEcho.get(20, TimeUnit.SECONDS)).as("the peer is told with an A-ABORT")
                     .isInstanceOf(AAbort.class);
             assertThat(closed.get(20, TimeUnit.SECONDS)).as("and the connection is closed").isTrue();
@@ -406,5 +401,26 @@ class MonitoringIT {
             assertThat(lines.get(1).get("interrupted").asBoolean()).isTrue();
             assertThat(lines.get(1).get("probes").asInt()).isZero();
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalEndsALongRepeatWithItsStatistics(String signal) throws Exception {
+        Path out = Files.createTempFile("echoscu", ".out");
+        Path err = Files.createTempFile("echoscu", ".err");
+        Process p = startEchoscu(out, err, "--repeat", "100000000", "--stats", "-v", "127.0.0.1", port(echoscp));
+        await("echoes under way", () -> {
+            try {
+                return count(read(err), "Received Echo Response") >= 20;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        signal(p, signal);
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("echoscu ends after SIG" + signal).isTrue();
+        String stdout = read(out);
+        assertThat(stdout).as(stdout + read(err)).contains("DICOM echo statistics ---")
+                .containsPattern("\\d+ echoes sent, \\d+ answered");
+        assertThat(p.exitValue()).as("the interrupted probe finished nothing").isEqualTo(1);
     }
 }

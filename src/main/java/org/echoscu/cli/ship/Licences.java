@@ -90,6 +90,9 @@ public final class Licences {
             Files.writeString(out.resolve(file), sb.toString(), StandardCharsets.UTF_8);
         }
         Files.writeString(out.resolve("README"), index.toString(), StandardCharsets.UTF_8);
+        // the Debian package's copyright file: ours, where Debian keeps the common licences, then the index
+        String head = Files.readString(texts.resolve("copyright.head"), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("copyright"), head + "\n" + index, StandardCharsets.UTF_8);
     }
 
     /** The jars copied in repository layout (group/path/artifact/version/artifact-version.jar), each beside its POM. */
