@@ -54,7 +54,7 @@ final class DcmtkLogger extends LegacyAbstractLogger {
     }
 
     private boolean enabled(int level) {
-        return level >= LocationAwareLogger.DEBUG_INT && Logs.captured() != null || enabledWithoutCapture(level);
+        return (level >= LocationAwareLogger.DEBUG_INT && Logs.captured() != null) || enabledWithoutCapture(level);
     }
 
     private boolean enabledWithoutCapture(int level) {

@@ -100,7 +100,7 @@ class DebianPackageIT {
         assertThat(Files.isExecutable(root.resolve("usr/share/echoscu-java/bin/echoscu"))).isTrue();
     }
 
-    /** The README's way to make ours the echoscu on PATH and back, in a scratch root and alternatives database. */
+    /** docs/packaging.md's way to make ours the echoscu on PATH and back, in a scratch root and alternatives database. */
     @Test
     void alternativesMakeOursTheEchoscuAndBack() throws Exception {
         Path root = Shipped.tempDir("debroot");
