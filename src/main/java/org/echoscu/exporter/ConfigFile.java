@@ -102,6 +102,9 @@ public final class ConfigFile {
         MappingNode m = asMapping(modulesNode.getValueNode(), "modules");
         for (NodeTuple t : m.getValue()) {
             String name = scalar(t.getKeyNode(), "modules");
+            if (modules.containsKey(name)) {
+                throw error(t.getKeyNode(), "modules." + name, "given twice");
+            }
             if (!name.matches("[A-Za-z0-9_.-]+")) {
                 throw error(t.getKeyNode(), "modules", "module name '" + name + "' must be letters, digits, '_', '.', '-'");
             }
@@ -235,7 +238,9 @@ public final class ConfigFile {
                 throw error(t.getKeyNode(), where.equals("the file") ? key : where + "." + key,
                         "unknown key (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
             }
-            out.put(key, t);
+            if (out.put(key, t) != null) {
+                throw error(t.getKeyNode(), where.equals("the file") ? key : where + "." + key, "given twice");
+            }
         }
         return out;
     }

@@ -5,13 +5,10 @@ import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.echoscu.acse.AssociationProposal;
 import org.echoscu.log.Logs;
+import org.echoscu.net.AddressText;
 import org.echoscu.probe.Phase;
 import org.echoscu.probe.PhaseTimes;
 import org.echoscu.probe.ProbeOutcome;
@@ -26,11 +23,10 @@ import org.echoscu.scu.ProbeResults;
 
 /**
  * The one place the exporter calls the requester: resolves the target, checks it against
- * {@code allowed_targets} before any packet leaves, and runs one association bounded by the
- * probe's deadline. Until the requester takes a deadline of its own, every wait is bounded by
- * per-step timeouts of the time left (whole seconds, rounded up) and, at the deadline itself,
- * by the requester's interrupt (A-ABORT if an association is open); a probe so ended is a
- * timeout of the phase it was in, not an interruption.
+ * {@code allowed_targets} before any packet leaves, and runs one association whose every wait
+ * (connect, TLS, association, echo, release, the wait for the peer's close) the requester
+ * bounds by the probe's deadline ({@link EchoScu#run(long)}): a probe it ends fails as a
+ * timeout of the phase it was in.
  */
 final class DicomProber {
 
@@ -47,10 +43,7 @@ final class DicomProber {
     record Resolved(InetAddress address, long startNanos, long resolveNanos, Instant started) {
     }
 
-    private final ScheduledExecutorService timer;
-
-    DicomProber(ScheduledExecutorService timer) {
-        this.timer = timer;
+    DicomProber() {
     }
 
     /**
@@ -87,53 +80,34 @@ final class DicomProber {
                 new ProbeOutcome(1, reason, phase, message, null), null, null);
     }
 
-    /** One association to the resolved target, ended by {@code deadlineNanos} (System.nanoTime) at the latest. */
-    ProbeResult probe(ModuleRuntime rt, ProbeTarget t, Resolved r, long deadlineNanos, StringBuilder log) {
+    /**
+     * One association to the resolved target, ended by {@code deadlineNanos} (System.nanoTime) at
+     * the latest; its log goes to {@code log}: down to debug with {@code debug}, else the info lines.
+     */
+    ProbeResult probe(ModuleRuntime rt, ProbeTarget t, Resolved r, long deadlineNanos, StringBuilder log, boolean debug) {
         Module m = rt.module();
         long left = deadlineNanos - System.nanoTime();
         int seconds = (int) Math.max(1, (left + 999_999_999L) / 1_000_000_000L);
-        EchoSettings s = new EchoSettings(r.address().getHostAddress(), t.port(), m.family(),
+        EchoSettings s = new EchoSettings(AddressText.of(r.address()), t.port(), m.family(),
                 new AssociationProposal(m.callingAe(), t.calledAe(), m.maxPdu(), 1, m.transferSyntaxes()),
                 seconds, 0, seconds, seconds, 1, false, rt.layer(), rt.identity(), rt.tunnel());
-        EchoScu scu = new EchoScu(s);
-        AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> cut = timer.schedule(() -> {
-            expired.set(true);
-            scu.interrupt();
-        }, Math.max(0, left), TimeUnit.NANOSECONDS);
         EchoRun run;
-        Logs.capture(log);
+        Logs.capture(log, debug);
         try {
-            run = scu.run();
+            run = new EchoScu(s).run(deadlineNanos);
         } finally {
-            Logs.capture(null);
-            cut.cancel(false);
+            Logs.capture(null, false);
         }
         ProbeResult p = ProbeResults.of(run);
         Map<Phase, Long> times = new EnumMap<>(Phase.class);
         times.putAll(p.times().asMap());
         times.put(Phase.RESOLVE, r.resolveNanos() + times.getOrDefault(Phase.RESOLVE, 0L));
-        ProbeOutcome o = p.outcome();
-        if (expired.get() && o.reason() == Reason.INTERRUPTED) {
-            o = new ProbeOutcome(o.exitCode(), timeout(o.phase()), o.phase(),
-                    "the probe's deadline (" + Math.round(left / 1e6) + " ms) passed in phase " + o.phase().key(), null);
-        }
-        return new ProbeResult(target(m, t, r.address()), r.started(), PhaseTimes.of(times), p.echoes(), o, p.peer(),
-                p.status());
-    }
-
-    private static Reason timeout(Phase phase) {
-        return switch (phase) {
-            case RESOLVE, CONNECT -> Reason.TIMEOUT_CONNECT;
-            case TLS -> Reason.TLS;
-            case ECHO -> Reason.TIMEOUT_ECHO;
-            case RELEASE -> Reason.TIMEOUT_RELEASE;
-            default -> Reason.TIMEOUT_ASSOCIATE;
-        };
+        return new ProbeResult(target(m, t, r.address()), r.started(), PhaseTimes.of(times), p.echoes(), p.outcome(),
+                p.peer(), p.status());
     }
 
     private static Target target(Module m, ProbeTarget t, InetAddress address) {
-        return new Target(t.host(), address == null ? null : address.getHostAddress(), t.port(), m.callingAe(),
-                t.calledAe(), m.tls() != null);
+        return new Target(AddressText.host(t.host()), address == null ? null : AddressText.of(address), t.port(),
+                m.callingAe(), t.calledAe(), m.tls() != null);
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.echoscu.log.DcmtkLevel;
 import org.echoscu.log.Logs;
+import org.echoscu.net.AddressText;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,6 +44,10 @@ public final class ExporterCommand implements Callable<Integer> {
     @Option(names = "--web.listen-address", paramLabel = "[HOST]:PORT",
             description = "Where to listen; repeatable (default: :" + DEFAULT_PORT + ", every interface).")
     List<String> listen = new ArrayList<>();
+
+    @Option(names = "--web.config.file", paramLabel = "FILE", description = "exporter-toolkit's web configuration: "
+            + "TLS, basic authentication (bcrypt), response headers; re-read when it changes.")
+    String webConfigFile;
 
     @Option(names = "--config.check", description = "Check the configuration file, say what is wrong and where, "
             + "and exit (0: valid, 1: not).")
@@ -77,6 +82,12 @@ public final class ExporterCommand implements Callable<Integer> {
     String logFormat;
 
     public static void main(String[] args) {
+        // The JDK's HTTP server sends headers and body in two writes; with Nagle's algorithm on, the
+        // second waits for the client's delayed ACK (some 40 ms), which capped keep-alive scrapes at
+        // about 350 per second. Read once, when the server's configuration class loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         CommandLine cl = new CommandLine(new ExporterCommand());
         cl.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
@@ -135,6 +146,9 @@ public final class ExporterCommand implements Callable<Integer> {
             log.error("cannot load the configuration", "err", e.getMessage());
             return 1;
         }
+        for (String w : initial.warnings()) {
+            log.warn(w);
+        }
         if (file == null) {
             log.info("no configuration file: the built-in module 'echo' serves", "looked_for", DEFAULT_CONFIG);
         }
@@ -142,15 +156,28 @@ public final class ExporterCommand implements Callable<Integer> {
             log.warn("no allowed_targets configured: only loopback targets are probed; list the networks or hosts "
                     + "to probe under allowed_targets in the configuration file");
         }
+        WebGate gate;
+        try {
+            gate = new WebGate(webConfigFile == null ? null : Path.of(webConfigFile), log);
+        } catch (ConfigException e) {
+            log.error("cannot load the web configuration", "err", e.getMessage());
+            return 1;
+        }
         ExporterService service = new ExporterService(new ExporterService.Settings(file, addresses, timeoutOffset,
-                concurrency, perPeer, historyLimit), initial, log);
-        List<InetSocketAddress> bound = service.start();
+                concurrency, perPeer, historyLimit), initial, gate, log);
+        List<InetSocketAddress> bound;
+        try {
+            bound = service.start();
+        } catch (java.io.IOException e) {
+            log.error("cannot listen", "address", addresses, "err", e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("HUP"), s -> service.reload());
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         for (InetSocketAddress a : bound) {
-            log.info("listening", "address", a.getAddress().getHostAddress() + ":" + a.getPort(),
+            log.info("listening", "address", AddressText.of(a),
                     "version", ExporterBuild.VERSION);
         }
         stop.await();

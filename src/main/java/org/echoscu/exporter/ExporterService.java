@@ -11,9 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,25 +43,33 @@ final class ExporterService {
     private final ExporterMetrics metrics;
     private final Capacity capacity;
     private final DicomProber prober;
-    private final ScheduledExecutorService timer;
     private final ThreadPoolExecutor pool;
     private final ExpositionFormats formats = ExpositionFormats.init();
     private final AtomicReference<LoadedConfig> config = new AtomicReference<>();
     private final AtomicLong ids = new AtomicLong();
+    private final History history;
+    /** Requests being answered, and whether SIGTERM came (then new ones get 503). */
+    private final AtomicInteger active = new AtomicInteger();
+    private volatile boolean stopping;
+    private final java.time.Instant started = java.time.Instant.now();
     private final List<HttpServer> servers = new ArrayList<>();
+    private final WebGate gate;
+    private final java.util.concurrent.ScheduledExecutorService watcher =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemon("exporter-web-config"));
 
     /** What the command line set. */
     record Settings(Path configFile, List<InetSocketAddress> listen, double timeoutOffset, int concurrency,
                     int perPeer, int historyLimit) {
     }
 
-    ExporterService(Settings settings, LoadedConfig initial, ExporterLog log) {
+    ExporterService(Settings settings, LoadedConfig initial, WebGate gate, ExporterLog log) {
         this.settings = settings;
+        this.gate = gate;
         this.log = log;
         this.metrics = new ExporterMetrics(ExporterBuild.VERSION);
         this.capacity = new Capacity(settings.concurrency(), settings.perPeer());
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("exporter-deadline"));
-        this.prober = new DicomProber(timer);
+        this.prober = new DicomProber();
+        this.history = new History(settings.historyLimit());
         int threads = 2 * settings.concurrency() + 8;
         this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE),
                 daemon("exporter-http"));
@@ -86,28 +92,55 @@ final class ExporterService {
     List<InetSocketAddress> start() throws IOException {
         List<InetSocketAddress> bound = new ArrayList<>();
         for (InetSocketAddress a : settings.listen()) {
-            HttpServer s = HttpServer.create(a, 256);
+            HttpServer s;
+            if (gate.tls()) {
+                com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(a, 256);
+                https.setHttpsConfigurator(gate.configurator());
+                s = https;
+            } else {
+                s = HttpServer.create(a, 256);
+            }
             s.createContext("/", this::handle);
             s.setExecutor(pool);
             s.start();
             servers.add(s);
             bound.add(s.getAddress());
         }
+        // the web configuration is re-read when it changes (checked every 2 s: a stat and a small read)
+        watcher.scheduleWithFixedDelay(() -> {
+            for (HttpServer s : servers) {
+                gate.refresh(s instanceof com.sun.net.httpserver.HttpsServer h ? h : null);
+            }
+            if (servers.isEmpty()) {
+                gate.refresh(null);
+            }
+        }, 2, 2, TimeUnit.SECONDS);
         return bound;
     }
 
-    /** Stops accepting; waits up to {@code seconds} for the requests in hand. */
+    /**
+     * Takes no new request (each is answered 503), waits up to {@code seconds} for the requests in
+     * hand, then closes the listeners. Not HttpServer.stop(delay) alone: it closes the connections
+     * of exchanges still running, and on JDK 17 waits the whole delay even when none runs.
+     */
     void stop(int seconds) {
+        watcher.shutdownNow();
+        stopping = true;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        synchronized (active) {
+            while (active.get() > 0 && System.nanoTime() < end) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(active, end - System.nanoTime());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         for (HttpServer s : servers) {
             s.stop(0);
         }
-        pool.shutdown();
-        try {
-            pool.awaitTermination(seconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        timer.shutdownNow();
+        pool.shutdownNow();
     }
 
     LoadedConfig config() {
@@ -127,7 +160,11 @@ final class ExporterService {
             if (read.hash().equals(config.get().config().hash())) {
                 log.debug("configuration unchanged, not reloaded", "file", settings.configFile());
             } else {
-                config.set(LoadedConfig.of(read));
+                LoadedConfig next = LoadedConfig.of(read);
+                for (String w : next.warnings()) {
+                    log.warn(w);
+                }
+                config.set(next);
                 log.info("configuration reloaded", "file", settings.configFile(), "modules", read.modules().size());
             }
             metrics.reloadSuccessful.set(1);
@@ -141,7 +178,29 @@ final class ExporterService {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        active.incrementAndGet();
+        try {
+            if (stopping) {
+                ex.getResponseHeaders().set("Connection", "close");
+                text(ex, 503, "Shutting down\n");
+                ex.close();
+            } else {
+                answer(ex);
+            }
+        } finally {
+            if (active.decrementAndGet() == 0) {
+                synchronized (active) {
+                    active.notifyAll();
+                }
+            }
+        }
+    }
+
+    private void answer(HttpExchange ex) throws IOException {
         try (ex) {
+            if (!gate.admit(ex)) {
+                return; // 401, nothing done
+            }
             String path = ex.getRequestURI().getRawPath();
             String method = ex.getRequestMethod();
             switch (path) {
@@ -170,10 +229,58 @@ final class ExporterService {
                         text(ex, error == null ? 200 : 500, error == null ? "" : "failed to reload config: " + error + "\n");
                     }
                 }
+                case "/" -> {
+                    if (allowGet(ex, method)) {
+                        ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                        ex.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+                        send(ex, 200, StatusPage.render(history, started, settings.historyLimit())
+                                .getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                case "/logs" -> {
+                    if (allowGet(ex, method)) {
+                        logs(ex);
+                    }
+                }
+                case "/config" -> {
+                    if (allowGet(ex, method)) {
+                        String source = config.get().config().source();
+                        text(ex, 200, source != null ? source : "# the built-in configuration\nmodules:\n"
+                                + ModuleText.of(Module.builtIn()).indent(2));
+                    }
+                }
                 default -> text(ex, 404, "Not Found\n");
             }
         } catch (RuntimeException e) {
             log.error("request failed", "path", ex.getRequestURI().getRawPath(), "err", e.toString());
+        }
+    }
+
+    /** {@code /logs?id=N}, or {@code /logs?target=T&module=M} for the latest probe of a target. */
+    private void logs(HttpExchange ex) throws IOException {
+        Map<String, String> q = new LinkedHashMap<>();
+        String raw = ex.getRequestURI().getRawQuery();
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        ProbeRun run = null;
+        if (q.containsKey("id")) {
+            try {
+                run = history.byId(Long.parseLong(q.get("id")));
+            } catch (NumberFormatException e) {
+                run = null;
+            }
+        } else if (q.containsKey("target")) {
+            run = history.last(q.get("target"), q.getOrDefault("module", "echo"));
+        }
+        if (run == null) {
+            text(ex, 404, "No such probe in the history\n");
+        } else {
+            text(ex, 200, StatusPage.log(run));
         }
     }
 
@@ -223,17 +330,18 @@ final class ExporterService {
             text(ex, 403, e.getMessage() + "\n");
             return;
         }
-        StringBuilder probeLog = debug ? new StringBuilder() : null;
+        StringBuilder probeLog = new StringBuilder(debug ? 8192 : 256);
         ProbeResult result;
         if (resolved.address() == null) {
             result = DicomProber.notMade(rt.module(), target, resolved, Reason.RESOLVE, Phase.RESOLVE,
                     "cannot resolve " + target.host() + " (" + rt.module().family().label() + ")");
         } else {
-            result = probeWithin(rt, target, resolved, deadline, probeLog);
+            result = probeWithin(rt, target, resolved, deadline, probeLog, debug);
         }
         ProbeRun run = new ProbeRun(ids.incrementAndGet(), moduleName, target, result, timeout,
-                System.nanoTime() - arrived, resolved.address(), probeLog == null ? null : probeLog.toString());
+                System.nanoTime() - arrived, resolved.address(), probeLog.toString());
         account(run);
+        history.add(run);
         if (debug) {
             debugAnswer(ex, run, rt.module());
         } else {
@@ -242,7 +350,7 @@ final class ExporterService {
     }
 
     private ProbeResult probeWithin(ModuleRuntime rt, ProbeTarget target, DicomProber.Resolved resolved, long deadline,
-                                    StringBuilder probeLog) {
+                                    StringBuilder probeLog, boolean debug) {
         boolean admitted;
         try {
             admitted = capacity.acquire(target.peer(), deadline);
@@ -258,7 +366,7 @@ final class ExporterService {
         }
         metrics.inFlight.inc();
         try {
-            return prober.probe(rt, target, resolved, deadline, probeLog);
+            return prober.probe(rt, target, resolved, deadline, probeLog, debug);
         } finally {
             metrics.inFlight.dec();
             capacity.release(target.peer());

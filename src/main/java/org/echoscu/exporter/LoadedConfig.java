@@ -19,4 +19,13 @@ record LoadedConfig(ExporterConfig config, Map<String, ModuleRuntime> modules) {
         }
         return new LoadedConfig(config, modules);
     }
+
+    /** Secret files others may read: said at each load, the files used all the same. */
+    java.util.List<String> warnings() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (Module m : config.modules().values()) {
+            out.addAll(ModuleRuntime.warnings(m));
+        }
+        return out;
+    }
 }

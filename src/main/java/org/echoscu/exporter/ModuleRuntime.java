@@ -1,8 +1,5 @@
 package org.echoscu.exporter;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,6 +10,7 @@ import org.echoscu.net.SocketLayer;
 import org.echoscu.net.Socks5Tunnel;
 import org.echoscu.net.Tunnel;
 import org.echoscu.pdu.UserInfoSubItem;
+import org.echoscu.secret.SecretFile;
 import org.echoscu.tls.CrlMode;
 import org.echoscu.tls.Passwords;
 import org.echoscu.tls.PeerCertificate;
@@ -71,16 +69,31 @@ public record ModuleRuntime(Module module, SocketLayer layer, UserInfoSubItem.Us
         return http ? new HttpConnectTunnel(address, seconds) : new Socks5Tunnel(address, seconds);
     }
 
-    /** A secret from its file: the first line, without its line end. */
+    /** A secret from its file (the project's one rule: {@link SecretFile}); never quoted in an error. */
     private static String secret(Module m, String file) throws ConfigException {
         try {
-            String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-            int end = text.indexOf('\n');
-            String line = end < 0 ? text : text.substring(0, end);
-            return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-        } catch (IOException e) {
-            throw new ConfigException("module '" + m.name() + "': cannot read the secret file '" + file + "': "
-                    + e.getClass().getSimpleName());
+            return SecretFile.read(Path.of(file));
+        } catch (SecretFile.UnusableException e) {
+            throw new ConfigException("module '" + m.name() + "': " + e.getMessage());
+        }
+    }
+
+    /** The warnings of a module's secret files that others may read (said at each load, used all the same). */
+    public static java.util.List<String> warnings(Module m) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (m.tls() != null && m.tls().keyPasswordFile() != null) {
+            addWarning(out, "key password file", m.tls().keyPasswordFile());
+        }
+        if (m.identity() != null && m.identity().passwordFile() != null) {
+            addWarning(out, "password file", m.identity().passwordFile());
+        }
+        return out;
+    }
+
+    private static void addWarning(java.util.List<String> out, String what, String file) {
+        String w = SecretFile.warning(what, Path.of(file));
+        if (w != null) {
+            out.add(w);
         }
     }
 }

@@ -54,7 +54,8 @@ final class DcmtkLogger extends LegacyAbstractLogger {
     }
 
     private boolean enabled(int level) {
-        return level >= LocationAwareLogger.DEBUG_INT && Logs.captured() != null || enabledWithoutCapture(level);
+        Logs.Capture capture = Logs.captured();
+        return capture != null && level >= capture.level() || enabledWithoutCapture(level);
     }
 
     private boolean enabledWithoutCapture(int level) {
@@ -70,13 +71,13 @@ final class DcmtkLogger extends LegacyAbstractLogger {
     @Override
     protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] args,
                                                Throwable thrown) {
-        StringBuilder capture = Logs.captured();
-        if (capture != null) {
-            ConsoleLog.append(capture, DcmtkLevel.of(level.toInt(), marker), args == null || args.length == 0
+        Logs.Capture capture = Logs.captured();
+        if (capture != null && level.toInt() >= capture.level()) {
+            ConsoleLog.append(capture.into(), DcmtkLevel.of(level.toInt(), marker), args == null || args.length == 0
                     ? pattern : MessageFormatter.basicArrayFormat(pattern, args), thrown);
-            if (!enabledWithoutCapture(level.toInt())) {
-                return;
-            }
+        }
+        if (capture != null && !enabledWithoutCapture(level.toInt())) {
+            return;
         }
         Logger configured = configured();
         if (configured instanceof LocationAwareLogger l) {

@@ -17,22 +17,30 @@ public final class Logs {
      * buffer here, our loggers on that thread write everything down to debug into it, in the
      * console's format, whatever the console's level.
      */
-    private static final ThreadLocal<StringBuilder> CAPTURE = new ThreadLocal<>();
+    private static final ThreadLocal<Capture> CAPTURE = new ThreadLocal<>();
+
+    /** A thread's capture: where to, and the lowest SLF4J level kept. */
+    record Capture(StringBuilder into, int level) {
+    }
 
     private Logs() {
     }
 
-    /** From now on this thread's log lines (down to debug) also go to {@code into}; null stops. */
-    public static void capture(StringBuilder into) {
+    /**
+     * From now on this thread's log lines also go to {@code into}: down to debug with {@code debug},
+     * else down to info; null stops.
+     */
+    public static void capture(StringBuilder into, boolean debug) {
         if (into == null) {
             CAPTURE.remove();
         } else {
-            CAPTURE.set(into);
+            CAPTURE.set(new Capture(into, debug ? org.slf4j.spi.LocationAwareLogger.DEBUG_INT
+                    : org.slf4j.spi.LocationAwareLogger.INFO_INT));
         }
     }
 
-    /** This thread's capture buffer, or null. */
-    static StringBuilder captured() {
+    /** This thread's capture, or null. */
+    static Capture captured() {
         return CAPTURE.get();
     }
 
