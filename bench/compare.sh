@@ -3,6 +3,7 @@
 # Installs nothing: checks what it needs and says how to get what is missing.
 #   bench/compare.sh            # the default: 5 rounds per scenario (a few minutes)
 #   bench/compare.sh --runs 15  # more rounds, steadier medians
+#   bench/compare.sh --only 3,7 # the --repeat rate and CPU per echo, client and server
 #   bench/compare.sh --help
 # See docs/PERFORMANCE.md for what it measures and the numbers it gave.
 here=$(cd "$(dirname "$0")" && pwd)
@@ -12,9 +13,6 @@ for tool in echoscu storescp; do
     command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
 done
 [ -n "$missing" ] && { echo "missing DCMTK tools:$missing  (Debian/Ubuntu: apt-get install dcmtk)" >&2; exit 2; }
-if ! /usr/bin/time -f %M true >/dev/null 2>&1; then
-    echo "missing GNU time at /usr/bin/time  (Debian/Ubuntu: apt-get install time)" >&2; exit 2
-fi
 command -v python3 >/dev/null 2>&1 || { echo "missing python3  (Debian/Ubuntu: apt-get install python3)" >&2; exit 2; }
 java=java
 [ -n "$JAVA_HOME" ] && java="$JAVA_HOME/bin/java"

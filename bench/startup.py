@@ -201,6 +201,11 @@ def main():
     ap.add_argument("--java", default=os.path.join(os.environ["JAVA_HOME"], "bin", "java")
                     if os.environ.get("JAVA_HOME") else "java", help="the first JVM (default: JAVA_HOME or PATH)")
     ap.add_argument("--no-tls", action="store_true", help="leave out the TLS rows")
+    ap.add_argument("--plain-only", action="store_true",
+                    help="only the floors and the plain echo (`echoscu HOST PORT`), no TLS: a quick before/after")
+    ap.add_argument("--baseline", metavar="ROOT",
+                    help="also the plain echo of another build (a checkout of the commit before, built), in the "
+                         "same rounds: a change's cost measured against what it changed")
     a = ap.parse_args()
     root = a.root
     work = tempfile.mkdtemp(prefix="echoscu-startup-")
@@ -223,7 +228,7 @@ def main():
         plain_storescp = Peer("storescp", ["storescp"])
         peers.append(plain_storescp)
         tls_peer = None
-        if not a.no_tls:
+        if not a.no_tls and not a.plain_only:
             tls_peer = Peer("storescp+tls", ["storescp", "+tls", k("server.key"), k("server.pem"),
                                              "+cf", k("ca.pem")], env={"TCP_NODELAY": "1"})
             peers.append(tls_peer)
@@ -242,10 +247,16 @@ def main():
                      floors.argv(java, "LambdaFloor", []), None)]
             lines = [[], ["-v"], ["-d"], ["-q"], ["-ll", "info"], ["-aet", "X", "-aec", "Y"], ["--repeat", "3"],
                      ["-to", "5", "-ta", "5", "-td", "5"]]
+            if a.plain_only:
+                lines = [[]]
             for extra in lines:
                 rows.append(("`echoscu %s` vs our echoscp" % " ".join(extra + ["HOST", "PORT"]),
                              [echoscu] + extra + [host, p], env))
-            for alone in (["--version"], ["-h"], ["+cc"], ["--list-profiles"]):
+            if a.baseline:
+                subprocess.run(["sh", os.path.join(a.baseline, "bin", ".train"), java], check=False)
+                rows.append(("baseline `echoscu HOST PORT` vs our echoscp (%s)" % a.baseline,
+                             [os.path.join(a.baseline, "bin", "echoscu"), host, p], env))
+            for alone in ([] if a.plain_only else (["--version"], ["-h"], ["+cc"], ["--list-profiles"])):
                 rows.append(("`echoscu %s`" % alone[0], [echoscu] + alone, env))
             rows.append(("DCMTK `echoscu HOST PORT` vs our echoscp", ["echoscu", host, p], None))
             rows.append(("`echoscu HOST PORT` vs default storescp", [echoscu, host, str(plain_storescp.port)], env))

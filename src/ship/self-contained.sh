@@ -26,7 +26,7 @@ mv "$stage/echoscu-$version" "$home"
 release=$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.runtime\.version = //p')
 feature=$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
 jars=""
-for f in "$home"/lib/*.jar; do [ "$f" = "$home/lib/echoscu.jar" ] || jars="$jars${jars:+:}$f"; done
+for f in "$home"/lib/*.jar "$home"/lib/exporter/*.jar; do [ "$f" = "$home/lib/echoscu.jar" ] || jars="$jars${jars:+:}$f"; done
 modules=$("$jdk/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-release "$feature" \
     --class-path "$jars" "$home/lib/echoscu.jar" 2>/dev/null | tail -n 1)
 case $modules in java.base*) ;; *) echo "jdeps found no modules: $modules" >&2; exit 1 ;; esac

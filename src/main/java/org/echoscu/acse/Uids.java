@@ -9,9 +9,31 @@ public final class Uids {
     /** Our implementation class UID: a UUID-derived UID under 2.25 (PS3.5 §B.2), fixed for this product. */
     public static final String IMPLEMENTATION_CLASS_UID = "2.25.103525560545263109872788456325480363221";
 
-    /** At most 16 characters (PS3.7 D.3.3.2.3); bumped with each release. */
-    public static final String IMPLEMENTATION_VERSION_NAME = "JECHOSCU_010";
+    /** At most 16 characters (PS3.7 D.3.3.2.3): JECHOSCU_ and the build's version, e.g. JECHOSCU_010 for 0.1.0. */
+    public static final String IMPLEMENTATION_VERSION_NAME = versionName(BuildVersion.VERSION);
+
+    private static final String VERSION_NAME_PREFIX = "JECHOSCU_";
+    /** PS3.7 D.3.3.2.3: an implementation version name has 1 to 16 characters. */
+    private static final int VERSION_NAME_MAX = 16;
 
     private Uids() {
+    }
+
+    /**
+     * The implementation version name of a build version: the prefix and the digits of its
+     * release numbers ({@code 0.1.0} gives {@code JECHOSCU_010}; a qualifier such as
+     * {@code -SNAPSHOT} is left out), cut at 16 characters.
+     */
+    static String versionName(String buildVersion) {
+        int dash = buildVersion.indexOf('-');
+        String release = dash < 0 ? buildVersion : buildVersion.substring(0, dash);
+        StringBuilder name = new StringBuilder(VERSION_NAME_PREFIX);
+        for (int i = 0; i < release.length() && name.length() < VERSION_NAME_MAX; i++) {
+            char c = release.charAt(i);
+            if (c >= '0' && c <= '9') {
+                name.append(c);
+            }
+        }
+        return name.toString();
     }
 }

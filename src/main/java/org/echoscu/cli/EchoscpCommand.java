@@ -105,6 +105,10 @@ public final class EchoscpCommand {
         @Override
         public int run(ParsedArgs p, List<String> args) throws UsageException {
             if (p.has("--hash-password")) { // acts alone: no port, nothing served
+                if (!p.parameters().isEmpty()) { // a word here may be the password itself: say where it goes
+                    throw new UsageException("--hash-password takes no parameter: it reads the password from"
+                            + " standard input");
+                }
                 return HashPassword.run(System.in, System.console(), System.out, err);
             }
             ScpSettings settings = settings(p);

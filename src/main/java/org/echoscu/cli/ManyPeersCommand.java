@@ -126,7 +126,7 @@ final class ManyPeersCommand {
             return ProbeResults.of(new EchoScu(forTarget(base, t)).run());
         }, (i, t, r) -> {
             progress.hide();
-            view.target(i + 1, t.label(), r);
+            view.target(i + 1, t.label(), t.ownName(), r);
             progress.advance(r.outcome().ok());
         });
         progress.hide();

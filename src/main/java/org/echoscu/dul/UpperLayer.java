@@ -88,13 +88,8 @@ public final class UpperLayer {
     private boolean userWaitExpired;
     private long maxPDataLength;
     private Indication pending;
-    private String why = "";
-    /** The timer whose expiry ended a wait in Sta2 or Sta13: the ARTIM timer, or a shorter socket timeout. */
-    private String expiredTimer = "ARTIM timer";
-    /** What ended the connection, for the A-P-ABORT indication that reports it (AA-4, AA-8). */
-    private AbortCause cause = AbortCause.CONNECTION_LOST;
-    private Exception error;
-    private int abortReason = AAbort.REASON_NOT_SPECIFIED;
+    /** The transport's answer to AE-1 when it failed, handed at once to the Evt17 it causes; null otherwise. */
+    private Trouble connectFailure;
     /** After an invalid PDU the stream has lost its framing: what follows is not parsed, only drained. */
     private boolean unframed;
 
@@ -113,7 +108,7 @@ public final class UpperLayer {
     public static UpperLayer acceptor(Transport transport, long artimSeconds, Listener listener) {
         UpperLayer ul = new UpperLayer(false, artimSeconds, listener);
         ul.transport = transport;
-        ul.fire(Event.EVT5, null);
+        ul.fire(Event.EVT5, null, null);
         return ul;
     }
 
@@ -147,29 +142,31 @@ public final class UpperLayer {
     public void requestAssociation(AAssociateRq rq, Connector connector) {
         this.connector = connector;
         this.request = rq;
-        fire(Event.EVT1, rq); // AE-1 connects, Sta4
-        // Evt2 (transport connect confirm) or Evt17 (it never opened), fired once Evt1's transition is complete
-        fire(transport != null ? Event.EVT2 : Event.EVT17, null);
+        fire(Event.EVT1, rq, null); // AE-1 connects, Sta4
+        // Evt2 (transport connect confirm) or Evt17 (it never opened, and why), once Evt1's transition is complete
+        Trouble failed = connectFailure;
+        connectFailure = null;
+        fire(transport != null ? Event.EVT2 : Event.EVT17, null, failed);
     }
 
     public void acceptAssociation(AAssociateAc ac) {
-        fire(Event.EVT7, ac);
+        fire(Event.EVT7, ac, null);
     }
 
     public void rejectAssociation(AAssociateRj rj) {
-        fire(Event.EVT8, rj);
+        fire(Event.EVT8, rj, null);
     }
 
     public void sendData(PDataTf data) {
-        fire(Event.EVT9, data);
+        fire(Event.EVT9, data, null);
     }
 
     public void requestRelease() {
-        fire(Event.EVT11, new AReleaseRq());
+        fire(Event.EVT11, new AReleaseRq(), null);
     }
 
     public void respondRelease() {
-        fire(Event.EVT14, new AReleaseRp());
+        fire(Event.EVT14, new AReleaseRp(), null);
     }
 
     /**
@@ -184,7 +181,7 @@ public final class UpperLayer {
     /** A-ABORT request; where the table has no cell for it (no association yet or any more) it just closes. */
     public void abort() {
         if (StateTable.action(state, Event.EVT15).isPresent()) {
-            fire(Event.EVT15, new AAbort(AAbort.SOURCE_SERVICE_USER, AAbort.REASON_NOT_SPECIFIED));
+            fire(Event.EVT15, new AAbort(AAbort.SOURCE_SERVICE_USER, AAbort.REASON_NOT_SPECIFIED), null);
         } else {
             closeTransport();
             state = STA1;
@@ -238,14 +235,14 @@ public final class UpperLayer {
             if (unframed && state == STA13) { // nothing left to parse: wait for the close (Evt17) or a timer
                 try {
                     transport.drain(artimBinds ? artimDeadline : deadlineNanos);
-                    fire(Event.EVT17, null);
+                    fire(Event.EVT17, null, null);
                 } catch (TimeoutExpiredException e) {
                     if (!artimBinds) {
                         return new Indication.TimedOut(e.socketTimeout() ? e.getMessage() : deadlineName);
                     }
-                    fire(Event.EVT18, null); // ARTIM, or a socket timeout shorter than it: the wait is over
+                    fire(Event.EVT18, null, Trouble.timer(e.getMessage())); // ARTIM, or a shorter socket timeout
                 } catch (IOException e) {
-                    fire(Event.EVT17, null);
+                    fire(Event.EVT17, null, null);
                 }
                 continue;
             }
@@ -254,36 +251,26 @@ public final class UpperLayer {
                         ? transport.receive(artimDeadline, "ARTIM timer", maxPDataLength)
                         : transport.receive(deadlineNanos, deadlineName, maxPDataLength);
                 listener.received(pdu, listener.wantsBytes() ? transport.lastPduBytes() : null);
-                fire(eventFor(pdu), pdu);
+                fire(eventFor(pdu), pdu, null);
             } catch (TimeoutExpiredException e) {
                 if (artimBinds) { // ARTIM, or a socket timeout shorter than it: either way Sta2/Sta13's wait is over
-                    expiredTimer = e.getMessage();
-                    cause = AbortCause.ARTIM_EXPIRED;
-                    fire(Event.EVT18, null);
+                    fire(Event.EVT18, null, Trouble.timer(e.getMessage()));
                 } else {
                     return new Indication.TimedOut(e.getMessage());
                 }
             } catch (PduFormatException e) {
                 showUnread();
                 unframed = true;
-                why = "invalid PDU received: " + e.getMessage();
-                cause = AbortCause.INVALID_PDU;
-                error = e;
-                abortReason = e.abortReason();
-                fire(Event.EVT19, null);
+                fire(Event.EVT19, null, new Trouble(AbortCause.INVALID_PDU, "invalid PDU received: " + e.getMessage(),
+                        e, e.abortReason(), null));
             } catch (EOFException e) {
                 showUnread();
-                why = e.getMessage();
-                cause = e instanceof PeerClosedException c && c.betweenPdus()
+                AbortCause cause = e instanceof PeerClosedException c && c.betweenPdus()
                         ? AbortCause.CLOSED_BY_PEER : AbortCause.CONNECTION_LOST;
-                error = e;
-                fire(Event.EVT17, null);
+                fire(Event.EVT17, null, Trouble.closed(cause, e.getMessage(), e));
             } catch (IOException e) {
-                why = "connection lost: " + e.getMessage();
-                cause = AbortCause.CONNECTION_LOST;
-                error = e;
                 closeTransport();
-                fire(Event.EVT17, null);
+                fire(Event.EVT17, null, Trouble.closed(AbortCause.CONNECTION_LOST, "connection lost: " + e.getMessage(), e));
             }
         }
         Indication result = pending;
@@ -349,7 +336,32 @@ public final class UpperLayer {
 
     // ---- the machine -----------------------------------------------------------------
 
-    private void fire(Event event, Pdu pdu) {
+    /**
+     * What an event brings besides a PDU, handed to its action: why the connection ended (Evt17),
+     * which timer ran out (Evt18), what was wrong with a PDU (Evt19). Null for an event without any.
+     *
+     * @param cause       what ended the connection, for the A-P-ABORT indication that reports it
+     * @param why         the same in words, for the log
+     * @param error       the exception behind it, if there was one
+     * @param abortReason the A-ABORT reason for an invalid PDU (PS3.8 table 9-26)
+     * @param timer       the timer whose expiry ended a wait in Sta2 or Sta13: the ARTIM timer, or a shorter socket timeout
+     */
+    private record Trouble(AbortCause cause, String why, Exception error, int abortReason, String timer) {
+
+        static Trouble closed(AbortCause cause, String why, Exception error) {
+            return new Trouble(cause, why, error, AAbort.REASON_NOT_SPECIFIED, null);
+        }
+
+        static Trouble timer(String name) {
+            return new Trouble(AbortCause.ARTIM_EXPIRED, "", null, AAbort.REASON_NOT_SPECIFIED, name);
+        }
+    }
+
+    /** What an event without data stands for where its action reports it. */
+    private static final Trouble NO_TROUBLE = new Trouble(AbortCause.CONNECTION_LOST, "", null,
+            AAbort.REASON_NOT_SPECIFIED, "ARTIM timer");
+
+    private void fire(Event event, Pdu pdu, Trouble trouble) {
         Optional<Action> cell = StateTable.action(state, event);
         if (cell.isEmpty()) {
             throw new IllegalStateException(event + " (" + event.description() + ") is not allowed in " + state
@@ -357,11 +369,11 @@ public final class UpperLayer {
         }
         Action action = cell.get();
         State from = state;
-        state = perform(action, from, event, pdu);
+        state = perform(action, from, event, pdu, trouble == null ? NO_TROUBLE : trouble);
         listener.transition(from, event, action, state);
     }
 
-    private State perform(Action action, State from, Event event, Pdu pdu) {
+    private State perform(Action action, State from, Event event, Pdu pdu, Trouble t) {
         switch (action) {
             case AE_1:
                 return connect();
@@ -435,7 +447,7 @@ public final class UpperLayer {
                         : new AAbort(AAbort.SOURCE_SERVICE_USER, AAbort.REASON_NOT_SPECIFIED);
                 startArtim();
                 if (event != Event.EVT15) {
-                    pending = new Indication.ProviderAborted(causeOf(event), unexpected(event, from), true, error);
+                    pending = new Indication.ProviderAborted(causeOf(event), unexpected(event, from, t), true, t.error());
                 }
                 return send(abort, STA13);
             }
@@ -444,7 +456,7 @@ public final class UpperLayer {
                 closeTransport();
                 pending = event == Event.EVT18 && from == STA2
                         ? new Indication.ProviderAborted(AbortCause.ARTIM_EXPIRED,
-                                "no A-ASSOCIATE-RQ within the " + expiredTimer, false)
+                                "no A-ASSOCIATE-RQ within the " + t.timer(), false)
                         : new Indication.Closed();
                 return STA1;
             case AA_3:
@@ -452,24 +464,24 @@ public final class UpperLayer {
                 closeTransport();
                 return STA1;
             case AA_4:
-                pending = new Indication.ProviderAborted(from == STA4 ? AbortCause.CONNECT_FAILED : cause, why,
-                        false, error);
+                pending = new Indication.ProviderAborted(from == STA4 ? AbortCause.CONNECT_FAILED : t.cause(), t.why(),
+                        false, t.error());
                 closeTransport();
                 return STA1;
             case AA_5:
                 artimDeadline = 0;
                 closeTransport();
                 pending = new Indication.ProviderAborted(AbortCause.CLOSED_BY_PEER,
-                        "connection closed before any A-ASSOCIATE-RQ", false, error);
+                        "connection closed before any A-ASSOCIATE-RQ", false, t.error());
                 return STA1;
             case AA_6:
                 return STA13;
             case AA_7:
-                return send(new AAbort(AAbort.SOURCE_SERVICE_PROVIDER, reasonFor(event)), STA13);
+                return send(new AAbort(AAbort.SOURCE_SERVICE_PROVIDER, reasonFor(event, t)), STA13);
             case AA_8: {
-                pending = new Indication.ProviderAborted(causeOf(event), unexpected(event, from), true, error);
+                pending = new Indication.ProviderAborted(causeOf(event), unexpected(event, from, t), true, t.error());
                 startArtim();
-                return send(new AAbort(AAbort.SOURCE_SERVICE_PROVIDER, reasonFor(event)), STA13);
+                return send(new AAbort(AAbort.SOURCE_SERVICE_PROVIDER, reasonFor(event, t)), STA13);
             }
             default:
                 throw new AssertionError(action);
@@ -481,8 +493,8 @@ public final class UpperLayer {
             transport = connector.connect();
         } catch (IOException e) {
             transport = null;
-            why = e.getMessage() == null ? e.toString() : e.getMessage();
-            error = e;
+            connectFailure = Trouble.closed(AbortCause.CONNECT_FAILED, e.getMessage() == null ? e.toString()
+                    : e.getMessage(), e);
         }
         return STA4;
     }
@@ -504,8 +516,8 @@ public final class UpperLayer {
         }
     }
 
-    private String unexpected(Event event, State from) {
-        return event == Event.EVT19 ? why
+    private static String unexpected(Event event, State from, Trouble t) {
+        return event == Event.EVT19 ? t.why()
                 : "unexpected " + event.description().replace(" received", "") + " in state " + from
                 + " (" + from.description() + ")";
     }
@@ -514,8 +526,8 @@ public final class UpperLayer {
         return event == Event.EVT19 ? AbortCause.INVALID_PDU : AbortCause.UNEXPECTED_PDU;
     }
 
-    private int reasonFor(Event event) {
-        return event == Event.EVT19 ? abortReason : AAbort.REASON_UNEXPECTED_PDU;
+    private static int reasonFor(Event event, Trouble t) {
+        return event == Event.EVT19 ? t.abortReason() : AAbort.REASON_UNEXPECTED_PDU;
     }
 
     private void startArtim() {

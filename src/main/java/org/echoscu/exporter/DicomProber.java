@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.echoscu.acse.AssociationProposal;
 import org.echoscu.log.Logs;
+import org.echoscu.net.AddressText;
 import org.echoscu.probe.Phase;
 import org.echoscu.probe.PhaseTimes;
 import org.echoscu.probe.ProbeOutcome;
@@ -87,7 +88,7 @@ final class DicomProber {
         Module m = rt.module();
         long left = deadlineNanos - System.nanoTime();
         int seconds = (int) Math.max(1, (left + 999_999_999L) / 1_000_000_000L);
-        EchoSettings s = new EchoSettings(r.address().getHostAddress(), t.port(), m.family(),
+        EchoSettings s = new EchoSettings(AddressText.of(r.address()), t.port(), m.family(),
                 new AssociationProposal(m.callingAe(), t.calledAe(), m.maxPdu(), 1, m.transferSyntaxes()),
                 seconds, 0, seconds, seconds, 1, false, rt.layer(), rt.identity(), rt.tunnel());
         EchoRun run;
@@ -106,7 +107,7 @@ final class DicomProber {
     }
 
     private static Target target(Module m, ProbeTarget t, InetAddress address) {
-        return new Target(t.host(), address == null ? null : address.getHostAddress(), t.port(), m.callingAe(),
-                t.calledAe(), m.tls() != null);
+        return new Target(AddressText.host(t.host()), address == null ? null : AddressText.of(address), t.port(),
+                m.callingAe(), t.calledAe(), m.tls() != null);
     }
 }

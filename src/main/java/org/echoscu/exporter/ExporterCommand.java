@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.echoscu.log.DcmtkLevel;
 import org.echoscu.log.Logs;
+import org.echoscu.net.AddressText;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -176,7 +177,7 @@ public final class ExporterCommand implements Callable<Integer> {
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         for (InetSocketAddress a : bound) {
-            log.info("listening", "address", a.getAddress().getHostAddress() + ":" + a.getPort(),
+            log.info("listening", "address", AddressText.of(a),
                     "version", ExporterBuild.VERSION);
         }
         stop.await();

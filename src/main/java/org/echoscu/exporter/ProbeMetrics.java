@@ -12,6 +12,7 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
+import org.echoscu.net.AddressText;
 import org.echoscu.probe.PeerFacts;
 import org.echoscu.probe.Phase;
 import org.echoscu.probe.ProbeResult;
@@ -44,7 +45,7 @@ final class ProbeMetrics {
             out.add(gauge("probe_ip_protocol", "The IP version of the address probed (4 or 6).",
                     run.address() instanceof Inet6Address ? 6 : 4));
             out.add(gauge("probe_ip_addr_hash", "A hash of the address probed, to see when it changes.",
-                    fnv32a(run.address().getHostAddress())));
+                    fnv32a(AddressText.of(run.address()))));
         }
         GaugeSnapshot.Builder phases = GaugeSnapshot.builder().name("probe_dicom_phase_duration_seconds")
                 .help("How long each phase of the probe took (resolve, proxy, connect, tls, associate, echo, release).");

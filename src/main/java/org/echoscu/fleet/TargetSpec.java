@@ -12,9 +12,14 @@ public record TargetSpec(String name, String calledAeTitle, String host, int por
         return (calledAeTitle == null ? "" : calledAeTitle + "@") + h + ":" + port;
     }
 
+    /** The target's name when it has one of its own (an Orthanc modality's key), else null. */
+    public String ownName() {
+        return name.equals(address()) ? null : name;
+    }
+
     /** How outputs name the target, in one word: its address, after its name when it has one of its own (Orthanc's). */
     public String label() {
-        String address = address();
-        return name.equals(address) ? address : name + "=" + address;
+        String own = ownName();
+        return own == null ? address() : own + "=" + address();
     }
 }

@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketOption;
 import java.net.SocketTimeoutException;
 
@@ -78,7 +79,7 @@ final class DeadlineInputStream extends FilterInputStream {
         int timeout = socketTimeoutMillis;
         deadlineBinds = false;
         if (deadlineNanos != 0) {
-            long left = Math.max(0, (deadlineNanos - System.nanoTime() + 999_999) / 1_000_000);
+            long left = Deadlines.millisLeft(deadlineNanos, System.nanoTime());
             if (left == 0) {
                 deadlineBinds = true;
                 throw expired();
@@ -89,17 +90,26 @@ final class DeadlineInputStream extends FilterInputStream {
                 deadlineBinds = true;
             }
         }
-        if (timeout != armedTimeout) {
-            socket.setSoTimeout(timeout);
-            armedTimeout = timeout;
-        }
+        boolean readable;
         if (midPdu) {
             if (quickAck != null) {
                 hurryPeer();
             }
-            yieldUntilReadable(REST_WAIT_NANOS);
+            readable = yieldUntilReadable(REST_WAIT_NANOS);
         } else {
-            yieldUntilReadable(ANSWER_WAIT_NANOS);
+            readable = yieldUntilReadable(ANSWER_WAIT_NANOS);
+        }
+        // Bytes already waiting: the read cannot block, so it goes untimed. A timed read makes
+        // JDK 17's socket switch to non-blocking mode, and the next write back (two fcntl calls
+        // each way, four per echo for echoscp: docs/PERFORMANCE.md); an untimed one needs neither.
+        int wanted = readable ? 0 : timeout;
+        if (wanted != armedTimeout) {
+            try {
+                socket.setSoTimeout(wanted); // a field of the JDK's socket, no system call
+                armedTimeout = wanted;
+            } catch (SocketException closed) {
+                // closed meanwhile (SIGINT, an abort): the read that follows says so, as it always has
+            }
         }
     }
 
@@ -109,16 +119,21 @@ final class DeadlineInputStream extends FilterInputStream {
      * microseconds behind its start (the peer wrote it in two pieces and our wake-up on the
      * first took its CPU before it wrote the second). Yielding lets the peer run at once and
      * finds its bytes without a sleep and a wake-up, which on a virtual machine cost more than
-     * the answer itself; past the limit the read blocks as usual.
+     * the answer itself; past the limit the read blocks as usual. Returns whether bytes are
+     * waiting.
      */
-    private void yieldUntilReadable(long nanos) {
+    private boolean yieldUntilReadable(long nanos) {
         long until = System.nanoTime() + nanos;
         try {
-            while (in.available() == 0 && System.nanoTime() < until) {
+            while (in.available() == 0) {
+                if (Deadlines.passed(until, System.nanoTime())) {
+                    return false;
+                }
                 Thread.yield();
             }
+            return true;
         } catch (IOException e) {
-            // the read that follows reports it
+            return false; // the read that follows reports it
         }
     }
 

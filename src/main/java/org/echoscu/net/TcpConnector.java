@@ -35,6 +35,8 @@ public final class TcpConnector {
     long resolvedNanos;
     long tcpConnectedNanos;
     InetAddress connectedAddress;
+    /** The address of the last connection attempt, made or not. */
+    InetAddress triedAddress;
     /** The socket being connected, so that another thread (SIGINT) can close it. */
     volatile Socket connecting;
     long tunnelNanos;
@@ -106,6 +108,7 @@ public final class TcpConnector {
         for (InetAddress address : candidates) {
             Socket s = new Socket(Proxy.NO_PROXY); // DICOM goes direct: no SOCKS layer, no proxy selector to start
             connecting = s;
+            triedAddress = address;
             try {
                 s.setTcpNoDelay(true);
                 s.connect(new InetSocketAddress(address, port), connectMillis());
@@ -159,6 +162,14 @@ public final class TcpConnector {
     /** {@link System#nanoTime()} when the TCP connection was up (before any TLS); 0 if it never was. */
     public long tcpConnectedNanos() {
         return tcpConnectedNanos;
+    }
+
+    /**
+     * The address the TCP connection was made to, or when none was, the last one tried (the
+     * name resolved, the peer refused or did not answer); null when none was tried.
+     */
+    public InetAddress address() {
+        return connectedAddress != null ? connectedAddress : triedAddress;
     }
 
     /** The address the TCP connection was made to; null if none was. */

@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketOption;
 import java.net.SocketTimeoutException;
-import java.util.concurrent.TimeUnit;
 
 import org.echoscu.pdu.Pdu;
 import org.echoscu.pdu.PduEncoder;
@@ -120,10 +119,6 @@ public final class Transport implements AutoCloseable {
         while (buffer.read(sink) >= 0) {
             // discard
         }
-    }
-
-    public static long deadlineAfter(long seconds) {
-        return seconds <= 0 ? 0 : System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     }
 
     public Socket socket() {

@@ -31,10 +31,13 @@ public final class FleetView {
         this.json = json;
     }
 
-    /** Target number {@code seq} (from 1), shown as {@code name}, has ended. */
-    public void target(int seq, String name, ProbeResult r) {
+    /**
+     * Target number {@code seq} (from 1), shown as {@code label}, has ended; {@code ownName} is
+     * its name of its own (an Orthanc modality's key) for the JSON object, or null.
+     */
+    public void target(int seq, String label, String ownName, ProbeResult r) {
         series.add(r);
-        out.println(json ? JsonView.probeObject(seq, r) : line(name, r));
+        out.println(json ? JsonView.probeObject(seq, r, ownName) : line(label, r));
         out.flush();
     }
 

@@ -30,7 +30,7 @@ public final class JsonView implements ProbeView {
 
     @Override
     public void probe(int seq, ProbeResult r) {
-        out.println(probe(seq, r, new JsonWriter()));
+        out.println(probe(seq, r, null, new JsonWriter()));
         out.flush();
     }
 
@@ -42,13 +42,18 @@ public final class JsonView implements ProbeView {
 
     /** The probe object; {@code seq} from 1. Public for the many-target run, which writes one per target. */
     public static String probeObject(int seq, ProbeResult r) {
-        return probe(seq, r, new JsonWriter());
+        return probe(seq, r, null, new JsonWriter());
     }
 
-    private static String probe(int seq, ProbeResult r, JsonWriter w) {
+    /** The probe object of a target with a name of its own ({@code "name"} in its target object; null for none). */
+    public static String probeObject(int seq, ProbeResult r, String name) {
+        return probe(seq, r, name, new JsonWriter());
+    }
+
+    private static String probe(int seq, ProbeResult r, String name, JsonWriter w) {
         w.begin().string("type", "probe").number("schema_version", SCHEMA_VERSION).number("seq", seq)
                 .string("time", DateTimeFormatter.ISO_INSTANT.format(r.started()));
-        target(w, r.target());
+        target(w, r.target(), name);
         ProbeOutcome o = r.outcome();
         w.begin("outcome").number("exit_code", o.exitCode()).string("reason", o.reason().key())
                 .string("phase", o.phase().key()).string("message", o.message());
@@ -84,7 +89,7 @@ public final class JsonView implements ProbeView {
     static String summary(Series s) {
         JsonWriter w = new JsonWriter().begin().string("type", "summary").number("schema_version", SCHEMA_VERSION);
         if (s.last() != null) {
-            target(w, s.last().target());
+            target(w, s.last().target(), null);
         }
         w.number("probes", s.probes()).number("succeeded", s.succeeded()).number("failed", s.failed())
                 .bool("interrupted", s.wasInterrupted()).number("exit_code", s.exitCode());
@@ -97,8 +102,12 @@ public final class JsonView implements ProbeView {
         return w.end().toString();
     }
 
-    private static void target(JsonWriter w, Target t) {
-        w.begin("target").string("host", t.host()).string("address", t.address()).number("port", t.port())
+    private static void target(JsonWriter w, Target t, String name) {
+        w.begin("target");
+        if (name != null) {
+            w.string("name", name);
+        }
+        w.string("host", t.host()).string("address", t.address()).number("port", t.port())
                 .string("calling_ae", t.callingAe()).string("called_ae", t.calledAe()).bool("tls", t.tls()).end();
     }
 

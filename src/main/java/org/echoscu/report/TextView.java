@@ -55,18 +55,28 @@ public final class TextView implements ProbeView {
         }
     }
 
-    /** One line per phase with its duration, then the round trips and the address used. */
+    /**
+     * One line per phase with its duration, in the order they happened, then the round trips and
+     * the address used. Through a proxy (a proxy phase happened) the labels say which connection
+     * each phase was, and the column widens to the longest of them.
+     */
     static String timingLines(ProbeResult r) {
         StringBuilder sb = new StringBuilder();
+        boolean proxied = r.times().nanos(Phase.PROXY).isPresent();
+        int width = 17;
+        for (Phase p : r.times().asMap().keySet()) {
+            width = Math.max(width, p.label(proxied).length() + 1);
+        }
         for (Map.Entry<Phase, Long> e : r.times().asMap().entrySet()) {
-            sb.append(String.format("%-17s %s ms%n", e.getKey().label() + ":", Millis.human(e.getValue())));
+            sb.append(String.format("%-" + width + "s %s ms%n", e.getKey().label(proxied) + ":",
+                    Millis.human(e.getValue())));
         }
         RoundTrips rt = r.echoes();
         if (rt.answered() > 1) {
-            sb.append(String.format("%-17s %s%n", "echo round trip:", roundTrip(rt)));
+            sb.append(String.format("%-" + width + "s %s%n", "echo round trip:", roundTrip(rt)));
         }
-        sb.append(String.format("%-17s %s ms%n", "total:", Millis.human(r.times().totalNanos())));
-        sb.append(String.format("%-17s %s%n", "peer:", peer(r.target())));
+        sb.append(String.format("%-" + width + "s %s ms%n", "total:", Millis.human(r.times().totalNanos())));
+        sb.append(String.format("%-" + width + "s %s%n", "peer:", peer(r.target())));
         return sb.toString();
     }
 

@@ -25,6 +25,7 @@ import org.echoscu.dul.Indication;
 import org.echoscu.dul.PduLogger;
 import org.echoscu.dul.UpperLayer;
 import org.echoscu.net.AddressText;
+import org.echoscu.net.Deadlines;
 import org.echoscu.net.Transport;
 import org.echoscu.pdu.AAssociateRj;
 import org.echoscu.pdu.AAssociateRq;
@@ -116,7 +117,7 @@ final class AssociationHandler implements Runnable {
     private void serve(UpperLayer ul, DimseChannel dimse, Set<Integer> accepted, long maxPdv) {
         String idle = "DIMSE timeout (" + settings.dimseTimeout() + " s)";
         while (true) {
-            DimseChannel.Received got = dimse.receive(Transport.deadlineAfter(settings.dimseTimeout()), idle);
+            DimseChannel.Received got = dimse.receive(Deadlines.after(settings.dimseTimeout()), idle);
             if (got instanceof DimseChannel.Got g) {
                 String problem = answer(dimse, g.message(), accepted, maxPdv);
                 if (problem == null) {

@@ -30,7 +30,7 @@ public final class EchoScp implements AutoCloseable {
      * Connections beyond the association limit that may still be open at once: those that have
      * not yet sent their A-ASSOCIATE-RQ, and those being rejected. Past this they are closed.
      */
-    private static final int MAX_WAITING = 64;
+    static final int MAX_WAITING = 64;
 
     private final ScpSettings settings;
     private final AtomicInteger connections = new AtomicInteger();
@@ -104,7 +104,8 @@ public final class EchoScp implements AutoCloseable {
         return AddressText.of((InetSocketAddress) socket.getRemoteSocketAddress());
     }
 
-    private void dispatch(Socket socket) {
+    /** Serves a connection just accepted on a thread of its own, or closes it when too many are open. */
+    void dispatch(Socket socket) {
         long n = served.incrementAndGet();
         if (connections.incrementAndGet() > settings.maxAssociations() + MAX_WAITING) {
             connections.decrementAndGet();

@@ -17,7 +17,8 @@ import org.echoscu.pdu.AAssociateRj;
  * @param interrupted   ended from another thread ({@link EchoScu#interrupt}: Ctrl-C, a cancel)
  * @param startedMillis the wall-clock start
  * @param times         when each phase began and ended
- * @param address       the peer's address the TCP connection went to; null through a proxy or without one
+ * @param address       the peer's address the TCP connection went to, or the last one tried when none
+ *                      could be made; null through a proxy, or when the name did not resolve
  * @param echoes        the C-ECHOs sent and their round trips
  * @param accepted      the A-ASSOCIATE-AC, null when none came
  * @param rejected      the A-ASSOCIATE-RJ, null when none came

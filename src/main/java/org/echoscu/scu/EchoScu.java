@@ -49,6 +49,8 @@ public final class EchoScu {
     static final String INTERRUPTED = "interrupted by the user";
 
     private final EchoSettings settings;
+    /** Opens the connection in place of the TCP connector (unit tests); null for the connector. */
+    private final Requester.Dial dial;
 
     // What the run saw, until run() makes its EchoRun of them: plain fields and a few
     // System.nanoTime() calls, so a plain echo pays nothing more and loads no class for them.
@@ -76,7 +78,13 @@ public final class EchoScu {
     private volatile Requester current;
 
     public EchoScu(EchoSettings settings) {
+        this(settings, null);
+    }
+
+    /** A run over the connection {@code dial} opens (unit tests, in memory); the settings' peer is not dialled. */
+    EchoScu(EchoSettings settings, Requester.Dial dial) {
         this.settings = settings;
+        this.dial = dial;
     }
 
     /**
@@ -116,7 +124,7 @@ public final class EchoScu {
         ran = true;
         long startedMillis = System.currentTimeMillis();
         long startedNanos = System.nanoTime();
-        Requester requester = new Requester(settings, settings.proposal().maxPduLength(), deadlineNanos, LOG);
+        Requester requester = new Requester(settings, settings.proposal().maxPduLength(), deadlineNanos, LOG, dial);
         Outcome outcome = associateAndEcho(requester);
         long endNanos = System.nanoTime();
         TcpConnector c = requester.connector();
@@ -124,7 +132,7 @@ public final class EchoScu {
                 new EchoRun.Times(startedNanos, c.resolvedNanos(), c.tcpConnectedNanos(), c.tunnelOpenedAt(),
                         requester.transportNanos(), answeredNanos, echoStartNanos, echoEndNanos, releaseStartNanos,
                         endNanos),
-                c.connectedAddress(), new EchoRun.Echoes(echoesSent, echoesAnswered, rttMin, rttMax, rttSum, rttSquares),
+                c.address(), new EchoRun.Echoes(echoesSent, echoesAnswered, rttMin, rttMax, rttSum, rttSquares),
                 accepted, rejected, context, noContext, protocolError, status, ending, failure);
     }
 

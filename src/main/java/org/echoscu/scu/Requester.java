@@ -33,6 +33,8 @@ final class Requester {
     private final TcpConnector connector;
     private final UpperLayer ul;
     private final String acseName;
+    /** Opens the connection instead of the connector (unit tests, in memory); null: the connector. */
+    private final Dial dial;
     /** System.nanoTime() when the transport was up (TCP, tunnel and TLS done); 0 if it never was. */
     private long transportNanos;
     private Socket socket;
@@ -42,6 +44,12 @@ final class Requester {
      * @param deadline     a {@link System#nanoTime()} deadline no wait outlasts, 0 for none
      */
     Requester(EchoSettings settings, long maxPduLength, long deadline, Logger log) {
+        this(settings, maxPduLength, deadline, log, null);
+    }
+
+    /** @param dial opens the connection in place of the TCP connector (unit tests); null for the connector */
+    Requester(EchoSettings settings, long maxPduLength, long deadline, Logger log, Dial dial) {
+        this.dial = dial;
         this.settings = settings;
         this.log = log;
         this.deadline = deadline;
@@ -139,11 +147,17 @@ final class Requester {
         return socket;
     }
 
+    /** Opens a connected socket, in place of the TCP connector. */
+    @FunctionalInterface
+    interface Dial {
+        Socket open() throws IOException;
+    }
+
     /** AE-1's connect; a class rather than a lambda, which would cost a bootstrap at start-up. */
     private final class Connect implements UpperLayer.Connector {
         @Override
         public Transport connect() throws IOException {
-            Socket s = connector.connect();
+            Socket s = dial == null ? connector.connect() : dial.open();
             socket = s;
             Transport t = new Transport(s, settings.socketTimeout()).explainFailures(settings.layer());
             transportNanos = System.nanoTime();

@@ -583,13 +583,10 @@ class UpperLayerTest {
     void acceptorWithoutAssociateRqEndsWithinArtim() throws Exception {
         RawPeer client = connectRaw(); // connects and says nothing
         Recorder rec = new Recorder();
-        long t0 = System.nanoTime(); // ARTIM starts with AE-5, in acceptor()
-        UpperLayer acc = acceptorOnServer(1, rec);
+        UpperLayer acc = acceptorOnServer(1, rec); // ARTIM starts with AE-5, in acceptor()
 
         Indication ind = acc.receive(0, ""); // no deadline of the user's: ARTIM alone bounds Sta2
 
-        long ms = millisSince(t0);
-        assertThat(ms).isBetween(800L, 4000L);
         assertThat(ind).isInstanceOf(Indication.ProviderAborted.class);
         assertThat(((Indication.ProviderAborted) ind).sentAbort()).isFalse();
         assertThat(((Indication.ProviderAborted) ind).why()).contains("ARTIM");
@@ -602,11 +599,11 @@ class UpperLayerTest {
     @Test
     void artimBindsWhenTheUsersDeadlineIsLater() throws Exception {
         connectRaw();
-        long t0 = System.nanoTime();
         UpperLayer acc = acceptorOnServer(1, null);
         Indication ind = acc.receive(in(30_000), "ACSE timeout (30 s)");
-        assertThat(millisSince(t0)).isBetween(800L, 4000L);
+        // had the user's deadline bound, this would be a TimedOut naming it
         assertThat(ind).isInstanceOf(Indication.ProviderAborted.class);
+        assertThat(((Indication.ProviderAborted) ind).why()).isEqualTo("no A-ASSOCIATE-RQ within the ARTIM timer");
         assertThat(acc.state()).isEqualTo(State.STA1);
     }
 
@@ -614,15 +611,14 @@ class UpperLayerTest {
     void requestorInSta13WhosePeerNeverClosesEndsWithinArtim() throws Exception {
         Recorder rec = new Recorder();
         Associated a = associatedRequestor(1, 0, rec);
-        long t0 = System.nanoTime(); // AA-1 starts ARTIM
-        a.ul.abort();
+        a.ul.abort(); // AA-1 starts ARTIM
         assertThat(a.ul.state()).isEqualTo(State.STA13);
         assertThat(a.peer.readPdu()).isEqualTo(hex(ABORT_USER));
         a.peer.send(pdata("ignored in Sta13")); // the peer talks on but never closes
 
         a.ul.awaitClose();
 
-        assertThat(millisSince(t0)).isBetween(900L, 4000L);
+        // ended by the ARTIM timer (Evt18), the only limit on this wait: the peer never closes
         assertThat(a.ul.state()).isEqualTo(State.STA1);
         assertThat(rec.transitions).endsWith("Sta13 + Evt10 -> AA-6 -> Sta13", "Sta13 + Evt18 -> AA-2 -> Sta1");
         assertThat(a.ul.transport().socket().isClosed()).isTrue();
@@ -644,11 +640,9 @@ class UpperLayerTest {
         Recorder rec = new Recorder();
         Associated a = associatedRequestor(30, 0, rec);
         int before = rec.transitions.size();
-        long t0 = System.nanoTime();
 
         Indication ind = a.ul.receive(in(300), "DIMSE timeout (0.3 s)");
 
-        assertThat(millisSince(t0)).isBetween(250L, 3000L);
         assertThat(ind).isEqualTo(new Indication.TimedOut("DIMSE timeout (0.3 s)"));
         assertThat(a.ul.state()).as("a timeout is no DUL event: the user decides").isEqualTo(State.STA6);
         assertThat(rec.transitions).hasSize(before);
@@ -669,9 +663,7 @@ class UpperLayerTest {
     @Test
     void socketTimeoutBindsEachReadWhenShorterThanTheDeadline() throws Exception {
         Associated a = associatedRequestor(30, 1); // -ts 1
-        long t0 = System.nanoTime();
         Indication ind = a.ul.receive(in(10_000), "DIMSE timeout (10 s)");
-        assertThat(millisSince(t0)).isBetween(800L, 5000L);
         assertThat(ind).isInstanceOf(Indication.TimedOut.class);
         assertThat(((Indication.TimedOut) ind).which()).contains("socket timeout");
     }
@@ -683,25 +675,22 @@ class UpperLayerTest {
         byte[] pdu = PduEncoder.encode(pdata("a P-DATA-TF that takes more than four seconds to arrive"));
         assertThat(pdu.length).isGreaterThan(40);
         drip(a.peer, pdu, 100);
-        long t0 = System.nanoTime();
 
         Indication ind = a.ul.receive(in(1000), "DIMSE timeout (1 s)");
 
-        assertThat(millisSince(t0)).isBetween(900L, 3500L);
+        // not the PDU, which takes seconds to come whole, nor the socket timeout, which never fires
         assertThat(ind).isEqualTo(new Indication.TimedOut("DIMSE timeout (1 s)"));
     }
 
     @Test
     void peerDrippingAnAssociateRqIsBoundedByArtim() throws Exception {
         RawPeer client = connectRaw();
-        long t0 = System.nanoTime();
         UpperLayer acc = acceptorOnServer(1, null);
         byte[] pdu = PduEncoder.encode(rq());
         drip(client, pdu, 50);
 
         Indication ind = acc.receive(0, "");
 
-        assertThat(millisSince(t0)).isBetween(800L, 3500L);
         assertThat(ind).isInstanceOf(Indication.ProviderAborted.class);
         assertThat(((Indication.ProviderAborted) ind).why()).contains("ARTIM");
         assertThat(acc.state()).isEqualTo(State.STA1);
@@ -865,9 +854,6 @@ class UpperLayerTest {
         return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
-    private static long millisSince(long t0) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-    }
 
     private UpperLayer.Connector connector(int socketTimeoutSeconds) {
         return () -> {

@@ -32,7 +32,7 @@ class DistributionArchiveIT {
 
     @Test
     void holdsCommandsLibrariesManPagesCompletionLicencesAndReadme() throws IOException {
-        for (String f : List.of("bin/echoscu", "bin/echoscp", "bin/.launch", "bin/.train")) {
+        for (String f : List.of("bin/echoscu", "bin/echoscp", "bin/echoscu-prepare", "bin/.launch", "bin/.train")) {
             assertThat(Files.isExecutable(home.resolve(f))).as(f).isTrue();
         }
         for (String f : List.of("bin/.jvm", "bin/.dist", "lib/echoscu.jar", "man/man1/echoscu.1", "man/man1/echoscp.1",
@@ -100,6 +100,25 @@ class DistributionArchiveIT {
         Map<String, String> strict = Map.of("XDG_CACHE_HOME", cache.toString(), "JAVA_HOME", otherHome.toString(),
                 "JAVA_OPTS", strict(jsa));
         Shipped.ok(home, strict, home.resolve("bin/echoscu").toString(), "--version");
+    }
+
+    /**
+     * bin/echoscu-prepare makes the archives into the copy's own cache/, for everyone: a user
+     * whose cache cannot be written starts from them.
+     */
+    @Test
+    void prepareMakesTheArchivesIntoItsOwnDirectory() throws Exception {
+        Path dir = Shipped.tempDir("dist");
+        Shipped.ok(dir, Map.of(), "tar", "xzf", Shipped.archive().toString());
+        Path copy = dir.resolve("echoscu-" + Shipped.VERSION);
+        Run prepare = Shipped.ok(copy, Map.of(), copy.resolve("bin/echoscu-prepare").toString());
+        assertThat(prepare.stdout()).contains("start-up archives for ");
+        Path jsa = awaitArchive(copy.resolve("cache"), Duration.ofSeconds(1));
+        Map<String, String> env = new java.util.HashMap<>(Shipped.noCache());
+        env.put("JAVA_OPTS", strict(jsa));
+        env.put("ECHOSCU_LAUNCH_DEBUG", "1");
+        Run r = Shipped.ok(copy, env, copy.resolve("bin/echoscu").toString(), "-h");
+        assertThat(r.stderr()).contains(", archive " + copy.resolve("cache") + "/");
     }
 
     @Test

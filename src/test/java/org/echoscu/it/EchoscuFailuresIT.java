@@ -40,6 +40,38 @@ class EchoscuFailuresIT {
         return m.command().us(Tag.MESSAGE_ID);
     }
 
+    /**
+     * Message IDs are 16 bits (PS3.7 E.1): as DCMTK's (an unsigned short incremented), the 65536th
+     * echo carries ID 0, and a run of 70,000 echoes succeeds. The peer checks each ID it is sent.
+     */
+    @Test
+    void seventyThousandEchoesWrapTheMessageIdAtSixteenBitsAsDcmtkDoes() throws Exception {
+        int echoes = 70_000;
+        int[] seen = new int[1];
+        try (FakePeer peer = FakePeer.start(c -> {
+            c.associate();
+            for (int n = 1; n <= echoes; n++) {
+                Message m = c.readMessage();
+                int id = messageId(m);
+                if (id != (n & 0xFFFF)) {
+                    throw new AssertionError("echo " + n + " had message ID " + id + ", expected " + (n & 0xFFFF));
+                }
+                c.sendCommand(m.contextId(), FakePeer.Conn.echoRsp(id, 0));
+                seen[0] = n;
+            }
+            if (c.read() instanceof AReleaseRq) {
+                c.send(new AReleaseRp());
+            }
+            c.awaitClose();
+        })) {
+            Run r = echoscu(peer, "--repeat", String.valueOf(echoes));
+            peer.assertScriptsPassed();
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.stderr()).isEmpty();
+            assertThat(seen[0]).isEqualTo(echoes);
+        }
+    }
+
     @Test
     void peerAbortWhileEchoOutstandingIsAFailure() throws Exception {
         try (FakePeer peer = FakePeer.start(c -> {

@@ -145,6 +145,26 @@ class FleetIT {
         }
         assertThat(reasonByAe).containsExactly(Map.entry("A1", "ok"), Map.entry("ANY-SCP2", "refused"),
                 Map.entry("C3", "ok"));
+        for (JsonNode o : objects) { // the name resolved: the address tried is there, refused or not
+            assertThat(o.get("target").get("address").asText()).as(o.toString()).isEqualTo("127.0.0.1");
+            assertThat(o.get("target").has("name")).as("no name of its own").isFalse();
+        }
+    }
+
+    @Test
+    void orthancModalitiesKeepTheirNamesInJson() throws Exception {
+        Path orthanc = dir.resolve("orthanc.json");
+        Files.writeString(orthanc, "{ \"DicomModalities\" : { \"one\" : [ \"STORESCP\", \"127.0.0.1\", "
+                + storescp.port + " ], \"two\" : { \"AET\" : \"NOBODY\", \"Host\" : \"127.0.0.1\", \"Port\" : "
+                + refusing + " } } }\n");
+        Run r = Commands.echoscu("--format", "json", "--targets", orthanc.toString());
+        Map<String, String> reasonByName = new java.util.TreeMap<>();
+        for (JsonNode o : ProbeSchema.validLines(r.stdout())) {
+            reasonByName.put(o.get("target").get("name").asText(), o.get("outcome").get("reason").asText()
+                    + " " + o.get("target").get("address").asText());
+        }
+        assertThat(reasonByName).as(r.toString()).containsExactly(Map.entry("one", "ok 127.0.0.1"),
+                Map.entry("two", "refused 127.0.0.1"));
     }
 
     @Test

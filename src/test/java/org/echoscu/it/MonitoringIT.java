@@ -369,6 +369,28 @@ class MonitoringIT {
         assertThat(log).doesNotContain("Exception");
     }
 
+    @Test
+    void sigintWhileTheAssociationIsRequestedSaysTheUserInterruptedIt() throws Exception {
+        CompletableFuture<Boolean> requested = new CompletableFuture<>();
+        try (FakePeer silent = FakePeer.start(c -> {
+            c.readRq(); // never answered
+            requested.complete(true);
+            c.awaitClose();
+        })) {
+            Path out = Files.createTempFile("echoscu", ".out");
+            Path err = Files.createTempFile("echoscu", ".err");
+            Process p = startEchoscu(out, err, "--count", "0", "127.0.0.1", String.valueOf(silent.port));
+            requested.get(30, TimeUnit.SECONDS);
+            signal(p, "INT");
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            String log = read(err);
+            assertThat(log).contains("F: Association Request Failed: interrupted by the user")
+                    .doesNotContain("Socket closed").doesNotContain("connection lost");
+            assertThat(read(out)).contains("probe 1: interrupted (exit 1)")
+                    .contains(": Association Request Failed: interrupted by the user");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"INT", "TERM"})
     void aSignalInsideAnAssociationSendsAnAbortAndStillSummarises(String signal) throws Exception {
@@ -398,6 +420,10 @@ class MonitoringIT {
             assertThat(lines).hasSize(2);
             assertThat(lines.get(0).get("outcome").get("reason").asString()).isEqualTo("interrupted");
             assertThat(lines.get(0).get("outcome").get("phase").asString()).isEqualTo("echo");
+            // the log and the probe say what happened, not what the interruption did to the socket
+            assertThat(lines.get(0).get("outcome").get("message").asString())
+                    .isEqualTo("Echo Failed: interrupted by the user");
+            assertThat(read(err)).contains("E: Echo Failed: interrupted by the user").doesNotContain("Socket closed");
             assertThat(lines.get(1).get("interrupted").asBoolean()).isTrue();
             assertThat(lines.get(1).get("probes").asInt()).isZero();
         }

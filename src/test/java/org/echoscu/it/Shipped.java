@@ -31,6 +31,10 @@ final class Shipped {
         return TARGET.resolve("echoscu-" + VERSION + ".tar.gz");
     }
 
+    static Path selfContained() {
+        return TARGET.resolve("echoscu-" + VERSION + "-linux-x64.tar.gz");
+    }
+
     static Path deb() {
         return TARGET.resolve("echoscu-java_" + VERSION + "_all.deb");
     }

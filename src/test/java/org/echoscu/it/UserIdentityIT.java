@@ -132,7 +132,7 @@ class UserIdentityIT {
             assertThat(carol.exitCode()).as(carol.toString()).isZero();
 
             String log = TlsRuns.awaitLog(echoscp, "wrong password for user 'alice'");
-            assertThat(log).contains("no user identity, and one is required (--require-identity)");
+            assertThat(log).contains("no user identity, and one is required");
             assertNoPassword(log);
         }
     }

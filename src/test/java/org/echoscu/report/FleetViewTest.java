@@ -55,10 +55,19 @@ class FleetViewTest {
     void jsonIsTheProbeObjectPerTargetWithoutTable() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         FleetView view = new FleetView(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
-        view.target(2, "PACS@192.0.2.7:104", Samples.refused());
+        view.target(2, "PACS@192.0.2.7:104", null, Samples.refused());
         view.end(List.of("PACS@192.0.2.7:104"), List.of(Samples.refused()), 1);
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(JsonView.probeObject(2, Samples.refused()) + "\n");
         assertThat(view.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void jsonNamesAnOrthancModality() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        FleetView view = new FleetView(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
+        view.target(1, "one=PACS@192.0.2.7:104", "one", Samples.refused());
+        String line = bytes.toString(StandardCharsets.UTF_8).strip();
+        assertThat(org.echoscu.ProbeSchema.validLines(line).get(0).get("target").get("name").asText()).isEqualTo("one");
     }
 
     private static PeerInfo info(TlsFacts tls) {

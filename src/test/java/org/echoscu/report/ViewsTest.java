@@ -6,10 +6,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.echoscu.ProbeSchema;
 import org.echoscu.probe.Phase;
+import org.echoscu.probe.PhaseTimes;
 import org.echoscu.probe.ProbeOutcome;
 import org.echoscu.probe.ProbeResult;
 import org.echoscu.probe.Reason;
@@ -157,6 +160,25 @@ class ViewsTest {
                 "release:          0.500 ms",
                 "total:            10.5 ms",
                 "peer:             pacs.example.org (192.0.2.7) port 104");
+    }
+
+    @Test
+    void timingsThroughAProxyInTheOrderTheyHappenNamingEachConnection() {
+        Map<Phase, Long> m = new EnumMap<>(Phase.class);
+        m.put(Phase.PROXY, 3_000_000L); // put first: the order is the phases', not the map's
+        m.put(Phase.RESOLVE, 1_000_000L);
+        m.put(Phase.CONNECT, 2_000_000L);
+        m.put(Phase.ASSOCIATE, 4_000_000L);
+        ProbeResult r = new ProbeResult(Samples.PACS, Samples.START, PhaseTimes.of(m), RoundTrips.NONE,
+                new ProbeOutcome(1, Reason.TIMEOUT_ASSOCIATE, Phase.ASSOCIATE, "no answer", null), null, null);
+        String text = run(new TextView(out, true, false, false), r);
+        assertThat(text.split("\n")).containsExactly(
+                "proxy name resolution: 1.00 ms",
+                "TCP connect to proxy:  2.00 ms",
+                "proxy tunnel to peer:  3.00 ms",
+                "association:           4.00 ms",
+                "total:                 10.0 ms",
+                "peer:                  pacs.example.org (192.0.2.7) port 104");
     }
 
     @Test
