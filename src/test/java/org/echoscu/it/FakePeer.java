@@ -40,6 +40,21 @@ final class FakePeer implements AutoCloseable {
         void run(Conn c) throws Exception;
     }
 
+    /** What a script does once it holds the echo request (HostilePeerTableIT, DcmtkDifferencesIT). */
+    interface AfterEcho {
+        void run(Conn c, Message rq) throws Exception;
+    }
+
+    /** Associates, reads the echo request, lets {@code then} answer it, then waits for the close. */
+    static Script afterEcho(AfterEcho then) {
+        return c -> {
+            c.associate();
+            Message m = c.readMessage();
+            then.run(c, m);
+            c.awaitClose();
+        };
+    }
+
     final int port;
     private final ServerSocket server;
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
