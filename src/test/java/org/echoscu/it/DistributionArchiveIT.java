@@ -46,13 +46,33 @@ class DistributionArchiveIT {
             List<String> jars = libs.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".jar") && !n.equals("echoscu.jar")).sorted().toList();
             try (Stream<Path> built = Files.list(Shipped.TARGET.resolve("lib"))) {
-                assertThat(jars).isEqualTo(built.map(p -> p.getFileName().toString()).sorted().toList());
+                assertThat(jars).isEqualTo(built.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar"))
+                        .sorted().toList());
             }
             for (String jar : jars) {
                 String name = jar.substring(0, jar.length() - ".jar".length());
                 Path licence = home.resolve("licenses/" + name + ".txt");
                 assertThat(licence).as("licence of " + jar).isRegularFile();
                 assertThat(Files.readString(licence)).contains("(SPDX: ").contains("==== ");
+            }
+        }
+    }
+
+    /** The exporter: its launcher, its own libraries (each with its licence), its unit and configuration. */
+    @Test
+    void holdsTheExporterItsLibrariesUnitAndConfiguration() throws IOException {
+        assertThat(Files.isExecutable(home.resolve("bin/echoscu-exporter"))).isTrue();
+        for (String f : List.of("contrib/systemd/echoscu-exporter.service", "contrib/echoscu-exporter.yml",
+                "contrib/prometheus/echoscu-exporter.rules.yml")) {
+            assertThat(home.resolve(f)).as(f).isRegularFile();
+        }
+        try (Stream<Path> libs = Files.list(home.resolve("lib/exporter"));
+                Stream<Path> built = Files.list(Shipped.TARGET.resolve("lib/exporter"))) {
+            List<String> jars = libs.map(p -> p.getFileName().toString()).sorted().toList();
+            assertThat(jars).isNotEmpty().isEqualTo(built.map(p -> p.getFileName().toString()).sorted().toList());
+            for (String jar : jars) {
+                assertThat(home.resolve("licenses/" + jar.replace(".jar", ".txt"))).as("licence of " + jar)
+                        .isRegularFile();
             }
         }
     }
@@ -100,6 +120,34 @@ class DistributionArchiveIT {
         Map<String, String> strict = Map.of("XDG_CACHE_HOME", cache.toString(), "JAVA_HOME", otherHome.toString(),
                 "JAVA_OPTS", strict(jsa));
         Shipped.ok(home, strict, home.resolve("bin/echoscu").toString(), "--version");
+    }
+
+    /** Runs started at once that find no archive make one set, whole, and leave nothing else behind. */
+    @Test
+    void firstRunsAtOnceMakeOneWholeSet() throws Exception {
+        Path cache = Shipped.tempDir("cache");
+        List<Process> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/echoscu").toString(), "--version")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("XDG_CACHE_HOME", cache.toString());
+            runs.add(pb.start());
+        }
+        for (Process p : runs) {
+            assertThat(p.waitFor()).isZero();
+        }
+        Path dir = cache.resolve("echoscu-java");
+        Path plain = awaitArchive(dir, Duration.ofMinutes(4));
+        String stem = plain.getFileName().toString().replaceAll("\\.(jsa|aot)$", "");
+        String ext = plain.toString().endsWith(".aot") ? "aot" : "jsa";
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (Files.exists(dir.resolve(stem + ".lock")) && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactlyInAnyOrder(
+                    stem + "-info." + ext, stem + "-tls.facts", stem + "-tls." + ext, stem + "." + ext);
+        }
     }
 
     /**

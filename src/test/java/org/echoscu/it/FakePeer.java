@@ -40,6 +40,21 @@ final class FakePeer implements AutoCloseable {
         void run(Conn c) throws Exception;
     }
 
+    /** What a script does once it holds the echo request (HostilePeerTableIT, DcmtkDifferencesIT). */
+    interface AfterEcho {
+        void run(Conn c, Message rq) throws Exception;
+    }
+
+    /** Associates, reads the echo request, lets {@code then} answer it, then waits for the close. */
+    static Script afterEcho(AfterEcho then) {
+        return c -> {
+            c.associate();
+            Message m = c.readMessage();
+            then.run(c, m);
+            c.awaitClose();
+        };
+    }
+
     final int port;
     private final ServerSocket server;
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -81,32 +96,50 @@ final class FakePeer implements AutoCloseable {
         }
     }
 
-    List<Throwable> failures() {
-        return failures;
+    /**
+     * Ends the scripts and fails if one of them failed: a check in a script runs on another
+     * thread, where nothing else would see it fail. {@link #close} does the same, so every test
+     * that uses a fake peer in try-with-resources fails with its script; this is for a test that
+     * wants the scripts' verdict before its own checks.
+     */
+    void assertScriptsPassed() throws IOException {
+        close();
     }
 
     /**
-     * Ends the scripts (closing their connections) and fails if a script's own check failed:
-     * a check in a script runs on another thread, where nothing else would see it fail.
-     * Exceptions from the connection (a script still reading when echoscu left) are no failures.
+     * Closes the listener and the connections, waits for the scripts to end, and throws the
+     * first failure of a script: an assertion, or any exception that is not the connection's
+     * (an IllegalStateException, a PDU of the wrong type, one that does not decode). A script
+     * still reading when echoscu left, or reading a connection closed here, ends with an
+     * IOException, which is no failure.
      */
-    void assertScriptsPassed() throws Exception {
-        close();
-        for (Thread t : scripts) {
-            t.join(5_000);
-        }
-        for (Throwable f : failures) {
-            if (f instanceof AssertionError e) {
-                throw e;
-            }
-        }
-    }
-
     @Override
     public void close() throws IOException {
         server.close();
         for (Socket s : sockets) {
             s.close();
+        }
+        for (Thread t : scripts) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        AssertionError failed = null;
+        for (Throwable f : failures) {
+            if (f instanceof IOException) {
+                continue;
+            }
+            if (failed == null) {
+                failed = new AssertionError("fake peer's script failed: " + f, f);
+            } else {
+                failed.addSuppressed(f);
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
@@ -192,7 +225,6 @@ final class FakePeer implements AutoCloseable {
             send(new PDataTf(List.of(new Pdv(contextId, 0x03, cs.encode()))));
         }
 
-        /** Waits until the other side closes (or 30 s pass). */
         /**
          * Keeps the connection open, reading nothing and never closing, until the test ends: a
          * peer that ignores our A-ABORT and our close, so only our own timers end the run.

@@ -1,6 +1,7 @@
 package org.echoscu.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.echoscu.it.FakePeer.afterEcho;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The hostile-peer table: a scripted fake SCP misbehaves in one way per row, and echoscu
  * must end with the expected exit code, print the expected message, and take no longer
- * than the bound. The README lists these outcomes.
+ * than the bound. docs/dcmtk.md lists these outcomes.
  */
 class HostilePeerTableIT {
 
@@ -95,20 +96,6 @@ class HostilePeerTableIT {
         };
     }
 
-    /** Associates, reads the echo request, then lets {@code then} answer it. */
-    private interface AfterEcho {
-        void run(FakePeer.Conn c, Message rq) throws Exception;
-    }
-
-    private static FakePeer.Script afterEcho(AfterEcho then) {
-        return c -> {
-            c.associate();
-            Message m = c.readMessage();
-            then.run(c, m);
-            c.awaitClose();
-        };
-    }
-
     private static FakePeer.Script answerWith(CommandSet rsp) {
         return afterEcho((c, m) -> c.sendCommand(m.contextId(), rsp));
     }
@@ -118,7 +105,7 @@ class HostilePeerTableIT {
     }
 
     /** Answers the echo well, then handles the release as {@code release} says. */
-    private static FakePeer.Script echoThen(AfterEcho release) {
+    private static FakePeer.Script echoThen(FakePeer.AfterEcho release) {
         return afterEcho((c, m) -> {
             c.sendCommand(m.contextId(), FakePeer.Conn.echoRsp(id(m), 0));
             Pdu next = c.read();

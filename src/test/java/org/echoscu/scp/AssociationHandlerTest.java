@@ -164,7 +164,9 @@ class AssociationHandlerTest {
         send(new AssociationProposal("ECHOSCU", "ECHOSCP", 16384, 1, 1).toPdu());
         AAssociateRj rj = (AAssociateRj) read();
         assertThat(rj.result()).isEqualTo(AAssociateRj.RESULT_TRANSIENT);
+        ends[0].close(); // as a requestor does after an A-ASSOCIATE-RJ: the handler's Sta13 ends with it
         handler.join(LONG * 1000L);
-        assertThat(associations).hasValue(1);
+        assertThat(handler.isAlive()).isFalse();
+        assertThat(associations).as("the rejected one is counted out again").hasValue(1);
     }
 }
