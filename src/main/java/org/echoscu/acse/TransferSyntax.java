@@ -7,7 +7,7 @@ import java.util.List;
  * DCMTK's names (PS3.5 §10 and Annex A). DCMTK inserted two syntaxes inside the table rather
  * than appending them (Encapsulated Uncompressed Explicit VR Little Endian at 4 in 3.6.9,
  * Deflated Image Frame Compression at 25 in 3.7.0), so -pts n means what it means in 3.7.0,
- * not in 3.6.7 (README, "Transfer syntaxes").
+ * not in 3.6.7 (docs/dcmtk.md, "Transfer syntaxes").
  */
 public enum TransferSyntax {
     LITTLE_ENDIAN_IMPLICIT("1.2.840.10008.1.2", "LittleEndianImplicit"),

@@ -154,6 +154,7 @@ public final class CdsTraining {
     }
 
     /** A throw-away self-signed RSA-2048 key and certificate, written as PEM (PKCS#8 key). */
+    @SuppressWarnings("JavaUtilDate") // Bouncy Castle's certificate builder takes java.util.Date
     private static void selfSigned(String keyFile, String certFile) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

@@ -71,7 +71,7 @@ public final class EchoscuCommand {
         CommonOptions.tls(t, true);
         // Ours beyond DCMTK's echoscu, after all of DCMTK's groups so that its help stays line for
         // line what 3.7.0 prints (CommandLineTest): storescu's user identity options (issue "user
-        // identity", README), proxies, the TLS host name check, many peers, the peer report.
+        // identity", docs/echoscu.md), proxies, the TLS host name check, many peers, the peer report.
         t.heading(0, "user identity options (as DCMTK's storescu):")
                 .option("-usr", "--user", 1, "[u]ser name: string", "authenticate using user name u")
                 .option("-pwd", "--password", 1, "[p]assword: string (only with --user)",
@@ -131,7 +131,7 @@ public final class EchoscuCommand {
                         "with TLS: warn when the peer certificate",
                         "expires in fewer than d days")
                 .ours();
-        // Monitoring (README "Monitoring"): declared here as strings, parsed by MonitorOptions,
+        // Monitoring (docs/monitoring.md): declared here as strings, parsed by MonitorOptions,
         // which loads only when one of these is given.
         t.heading(0, "monitoring options:")
                 .flag(null, "--timings", "print the duration of each phase after the run")

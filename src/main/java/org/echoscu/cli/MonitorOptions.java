@@ -11,7 +11,7 @@ import org.echoscu.report.TextView;
 import org.echoscu.report.Threshold;
 
 /**
- * The monitoring options of echoscu (README "Monitoring"): {@code --timings}, {@code --stats},
+ * The monitoring options of echoscu (docs/monitoring.md): {@code --timings}, {@code --stats},
  * {@code --count}, {@code --interval}, {@code --format}, {@code --warning}, {@code --critical}.
  * Loaded only when one of them is on the command line.
  */

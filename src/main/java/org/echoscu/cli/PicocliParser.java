@@ -73,6 +73,7 @@ final class PicocliParser {
     private static IGetter nothing() {
         return new IGetter() {
             @Override
+            @SuppressWarnings("TypeParameterUnusedInFormals") // picocli's IGetter declares it so
             public <T> T get() {
                 return null;
             }

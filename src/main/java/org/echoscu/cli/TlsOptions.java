@@ -26,7 +26,7 @@ final class TlsOptions {
         ParsedArgs.Occurrence transport = client ? p.last(TRANSPORT) : p.last("-tls", "+tls");
         boolean secure = transport != null && !transport.opt().shortName().equals("-tls");
         boolean authenticate = transport != null && transport.opt().shortName().equals("+tls");
-        boolean offline = client && (p.has("+vc") || p.has("+rc"));
+        boolean offline = (client && (p.has("+vc") || p.has("+rc")));
         String tlsopts = client ? "--enable-tls or --anonymous-tls" : "--enable-tls";
 
         ParsedArgs.Occurrence password = p.last("+ps", "+pw", "-pw", "--key-password-file");
@@ -85,7 +85,7 @@ final class TlsOptions {
 
     /** Whether an exclusive TLS option (+cc, --list-profiles; for echoscu +vc, +rc) was given. */
     static boolean exclusive(ParsedArgs p, boolean client) {
-        return p.has("+cc") || p.has("--list-profiles") || client && (p.has("+vc") || p.has("+rc"));
+        return p.has("+cc") || p.has("--list-profiles") || (client && (p.has("+vc") || p.has("+rc")));
     }
 
     private static void depends(ParsedArgs.Occurrence o, String base, boolean condition) throws UsageException {

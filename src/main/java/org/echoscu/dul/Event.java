@@ -33,6 +33,7 @@ public enum Event {
     }
 
     @Override
+    @SuppressWarnings("EnumOrdinal") // PS3.8 numbers the events in this order: Evt1 is the first constant
     public String toString() {
         return "Evt" + (ordinal() + 1);
     }

@@ -27,6 +27,7 @@ public enum State {
     }
 
     @Override
+    @SuppressWarnings("EnumOrdinal") // PS3.8 numbers the states in this order: Sta1 is the first constant
     public String toString() {
         return "Sta" + (ordinal() + 1);
     }

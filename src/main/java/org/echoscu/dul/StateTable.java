@@ -12,6 +12,7 @@ import java.util.Optional;
  * Next states are not in the table: they follow from the action (PS3.8 tables 9-6 to 9-9),
  * see {@link UpperLayer}.
  */
+@SuppressWarnings("EnumOrdinal") // indexed in PS3.8's order of states and events, which the enums keep
 public final class StateTable {
 
     /**
@@ -51,6 +52,7 @@ public final class StateTable {
 
     private StateTable() {
     }
+
 
     public static Optional<Action> action(State state, Event event) {
         return Optional.ofNullable(TABLE[event.ordinal()][state.ordinal()]);

@@ -89,6 +89,7 @@ final class ExporterService {
     }
 
     /** Binds every listen address; the addresses actually bound (port 0 resolved). */
+    @SuppressWarnings("FutureReturnValueIgnored") // the watch runs until stop() shuts the watcher down; nothing waits on it
     List<InetSocketAddress> start() throws IOException {
         List<InetSocketAddress> bound = new ArrayList<>();
         for (InetSocketAddress a : settings.listen()) {

@@ -30,6 +30,7 @@ public enum DcmtkLevel {
     }
 
     /** The level names {@code -ll} accepts, in DCMTK's order. */
+    @SuppressWarnings("MutablePublicArray") // OptionTable.choices takes it as varargs; no code writes to it
     public static final String[] OPTION_NAMES = {"fatal", "error", "warn", "info", "debug", "trace"};
 
     /** The level of a message logged at an SLF4J level number, with or without {@link Fatal#MARKER}. */

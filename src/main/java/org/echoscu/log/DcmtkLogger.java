@@ -55,7 +55,7 @@ final class DcmtkLogger extends LegacyAbstractLogger {
 
     private boolean enabled(int level) {
         Logs.Capture capture = Logs.captured();
-        return capture != null && level >= capture.level() || enabledWithoutCapture(level);
+        return (capture != null && level >= capture.level()) || enabledWithoutCapture(level);
     }
 
     private boolean enabledWithoutCapture(int level) {

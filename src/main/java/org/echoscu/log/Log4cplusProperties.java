@@ -71,7 +71,7 @@ final class Log4cplusProperties {
 
     /** The variables oflog defines before it reads the file; these win over the file's keys. */
     static Map<String, Supplier<String>> oflogVariables(String appName) {
-        LocalDateTime now = LocalDateTime.now();
+        LocalDateTime now = LocalDateTime.now(java.time.ZoneId.systemDefault()); // oflog's local time
         String date = now.format(DateTimeFormatter.ofPattern("yyyyMMdd"));
         String time = now.format(DateTimeFormatter.ofPattern("HHmmss"));
         String pid = Long.toString(ProcessHandle.current().pid());

@@ -122,6 +122,7 @@ final class DeadlineInputStream extends FilterInputStream {
      * the answer itself; past the limit the read blocks as usual. Returns whether bytes are
      * waiting.
      */
+    @SuppressWarnings("ThreadPriorityCheck") // yielding to the peer is the point, as said above
     private boolean yieldUntilReadable(long nanos) {
         long until = System.nanoTime() + nanos;
         try {

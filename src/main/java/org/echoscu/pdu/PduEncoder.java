@@ -49,7 +49,6 @@ public final class PduEncoder {
         return Arrays.copyOf(w.buf, w.pos);
     }
 
-    /** The fixed fields of A-ASSOCIATE-RQ/AC and the application context item; the contexts follow. */
     /** P-DATA-TF, the PDU of every echo: its size is known up front, so one exact array. */
     private static byte[] pData(PDataTf p) {
         List<Pdv> pdvs = p.pdvs();

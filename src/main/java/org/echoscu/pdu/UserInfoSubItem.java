@@ -21,27 +21,33 @@ public sealed interface UserInfoSubItem {
 
     /** Maximum length received of P-DATA-TF PDUs (PS3.8 D.1); 0 means unlimited. Unsigned 32 bits. */
     record MaxLength(long value) implements UserInfoSubItem {
+        @Override
         public int type() { return TYPE_MAX_LENGTH; }
     }
 
     record ImplementationClassUid(String uid) implements UserInfoSubItem {
+        @Override
         public int type() { return TYPE_IMPLEMENTATION_CLASS_UID; }
     }
 
     record AsyncOperationsWindow(int maxInvoked, int maxPerformed) implements UserInfoSubItem {
+        @Override
         public int type() { return TYPE_ASYNC_OPERATIONS_WINDOW; }
     }
 
     /** SCP/SCU role selection; the role bytes as sent (0 or 1). */
     record RoleSelection(String sopClassUid, int scuRole, int scpRole) implements UserInfoSubItem {
+        @Override
         public int type() { return TYPE_ROLE_SELECTION; }
     }
 
     record ImplementationVersionName(String name) implements UserInfoSubItem {
+        @Override
         public int type() { return TYPE_IMPLEMENTATION_VERSION_NAME; }
     }
 
     record SopClassExtendedNegotiation(String sopClassUid, byte[] applicationInfo) implements UserInfoSubItem {
+        @Override
         public int type() { return TYPE_SOP_CLASS_EXTENDED_NEGOTIATION; }
 
         @Override
@@ -62,12 +68,14 @@ public sealed interface UserInfoSubItem {
             relatedGeneralSopClassUids = List.copyOf(relatedGeneralSopClassUids);
         }
 
+        @Override
         public int type() { return TYPE_SOP_CLASS_COMMON_EXTENDED_NEGOTIATION; }
     }
 
     /** User identity negotiation request (PS3.7 D.3.3.7.1); identity type 1..5. */
     record UserIdentityRq(int identityType, boolean positiveResponseRequested, byte[] primaryField,
                           byte[] secondaryField) implements UserInfoSubItem {
+        @Override
         public int type() { return TYPE_USER_IDENTITY_RQ; }
 
         @Override
@@ -84,6 +92,7 @@ public sealed interface UserInfoSubItem {
     }
 
     record UserIdentityAc(byte[] serverResponse) implements UserInfoSubItem {
+        @Override
         public int type() { return TYPE_USER_IDENTITY_AC; }
 
         @Override

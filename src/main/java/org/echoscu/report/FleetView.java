@@ -61,6 +61,7 @@ public final class FleetView {
         return TextView.phasesAndMessage(sb, r).toString();
     }
 
+    @SuppressWarnings("EnumOrdinal") // within one exit code, the table lists reasons in Reason's declared order
     static String table(List<String> names, List<ProbeResult> results) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {

@@ -35,7 +35,7 @@ public record EchoRun(EchoSettings settings, Outcome outcome, boolean interrupte
                       AAssociateRj rejected, Negotiated.Accepted context, boolean noContext,
                       boolean protocolError, int status, Indication ending, String failure) {
 
-    /** The process exit code of this run (README, "Exit codes"). */
+    /** The process exit code of this run (docs/echoscu.md, "Exit codes"). */
     public int exitCode() {
         return outcome.exitCode();
     }

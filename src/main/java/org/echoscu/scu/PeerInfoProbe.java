@@ -141,8 +141,8 @@ public final class PeerInfoProbe {
             return a;
         }
         a.failure = "association request failed: " + Describe.interruption(answer);
-        a.dropped = answer instanceof Indication.PeerAborted || answer instanceof Indication.ProviderAborted p
-                && (p.cause() == AbortCause.CLOSED_BY_PEER || p.cause() == AbortCause.CONNECTION_LOST);
+        a.dropped = answer instanceof Indication.PeerAborted || (answer instanceof Indication.ProviderAborted p
+                && (p.cause() == AbortCause.CLOSED_BY_PEER || p.cause() == AbortCause.CONNECTION_LOST));
         requester.abort();
         return a;
     }

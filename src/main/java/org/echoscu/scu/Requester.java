@@ -29,7 +29,6 @@ final class Requester {
 
     private final EchoSettings settings;
     private final Logger log;
-    private final long deadline;
     private final TcpConnector connector;
     private final UpperLayer ul;
     private final String acseName;
@@ -54,7 +53,6 @@ final class Requester {
         this.dial = dial;
         this.settings = settings;
         this.log = log;
-        this.deadline = deadline;
         this.connector = new TcpConnector(settings.host(), settings.port(), settings.family(),
                 settings.connectTimeout(), settings.layer(), settings.tunnel());
         this.ul = UpperLayer.requestor(Math.min(settings.acseTimeout(), ARTIM_SECONDS), new PduLogger(log));

@@ -56,7 +56,7 @@ public final class HostnameCheck {
         }
         String cn = dnsNames.isEmpty() ? commonName(certificate) : null;
         boolean matches = isAddress(name) ? ipMatches(ipNames, name)
-                : dnsMatches(dnsNames, name) || cn != null && dnsMatches(List.of(cn), name);
+                : dnsMatches(dnsNames, name) || (cn != null && dnsMatches(List.of(cn), name));
         if (matches) {
             return null;
         }

@@ -77,10 +77,17 @@ public enum TlsProfile {
     private final String option;
     private final String longOption;
     private final String title;
+    // Every list and set here is List.of/Set.of, unmodifiable; ImmutableEnumChecker knows only Guava's
+    // immutable types, which we do not depend on.
+    @SuppressWarnings("ImmutableEnumChecker")
     private final List<String> suites;
+    @SuppressWarnings("ImmutableEnumChecker")
     private final Set<String> optional;
+    @SuppressWarnings("ImmutableEnumChecker")
     private final List<String> protocols;
+    @SuppressWarnings("ImmutableEnumChecker")
     private final List<String> tls13;
+    @SuppressWarnings("ImmutableEnumChecker")
     private final Set<String> tls13Optional;
 
     TlsProfile(String option, String longOption, String title, List<String> suites, Set<String> optional,

@@ -10,36 +10,49 @@ import java.util.List;
 import java.util.Map;
 
 import org.echoscu.cli.DcmtkParser;
-import org.echoscu.cli.OptionTable;
 import org.echoscu.cli.ToolTables;
 import org.echoscu.cli.ToolTables.Tool;
 import org.echoscu.cli.UsageException;
+import org.echoscu.exporter.ExporterCommand;
 import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Every command line of ours that a code block of the docs shows parses with the command's own
  * option parser (no unknown option, no option without its values), so that an example cannot
  * rot when an option changes. A command is ours by its name, with or without a directory and
- * the Debian package's "-java" suffix: every command of ToolTables (echoscu, echoscp, and the
- * others as they join it).
+ * the Debian package's "-java" suffix: every command of ToolTables (echoscu, echoscp), and
+ * echoscu-exporter.
  */
 class DocCommandLinesTest {
 
-    /** The command names of the docs, each with its tool's option table. */
-    private static Map<String, OptionTable> commands() {
-        Map<String, OptionTable> out = new HashMap<>();
+    /** How one command reads its command line: throws when it refuses it. */
+    interface Parser {
+        void parse(List<String> args) throws Exception;
+    }
+
+    /**
+     * The command names of the docs, each with its own parser: the option tables of ToolTables'
+     * commands (DCMTK's conventions), and echoscu-exporter's picocli model (Prometheus's).
+     */
+    private static Map<String, Parser> commands() {
+        Map<String, Parser> out = new HashMap<>();
         for (Tool tool : ToolTables.all()) {
-            out.put(tool.name(), tool.table());
-            out.put(tool.name() + "-java", tool.table());
+            Parser parser = args -> DcmtkParser.parse(tool.table(), args);
+            out.put(tool.name(), parser);
+            out.put(tool.name() + "-java", parser);
         }
+        out.put("echoscu-exporter", args -> new CommandLine(new ExporterCommand()).parseArgs(args.toArray(new String[0])));
         return out;
     }
 
     @Test
     void everyCommandLineOfOursInTheDocsParses() {
-        Map<String, OptionTable> commands = commands();
+        Map<String, Parser> commands = commands();
         List<String> failures = new ArrayList<>();
-        int checked = 0;
+        Map<String, Integer> checked = new HashMap<>();
         for (Path path : Markdown.pages()) {
             Markdown page = new Markdown(path);
             for (Markdown.CodeBlock block : page.codeBlocks) {
@@ -47,14 +60,15 @@ class DocCommandLinesTest {
                     for (List<String> command : ShellLines.simpleCommands(line.text())) {
                         int i = ShellLines.commandWord(command);
                         String word = i < command.size() ? command.get(i) : "";
-                        OptionTable table = commands.get(word.substring(word.lastIndexOf('/') + 1));
-                        if (table == null) {
+                        String name = word.substring(word.lastIndexOf('/') + 1);
+                        Parser parser = commands.get(name);
+                        if (parser == null) {
                             continue;
                         }
-                        checked++;
+                        checked.merge(name.replace("-java", ""), 1, Integer::sum);
                         try {
-                            DcmtkParser.parse(table, command.subList(i + 1, command.size()));
-                        } catch (UsageException e) {
+                            parser.parse(command.subList(i + 1, command.size()));
+                        } catch (Exception e) {
                             failures.add(path + ":" + line.number() + ": " + line.text() + "\n    error: "
                                     + e.getMessage());
                         }
@@ -62,17 +76,22 @@ class DocCommandLinesTest {
                 }
             }
         }
-        assertThat(checked).as("command lines checked").isGreaterThan(20);
-        assertThat(failures).as("command lines in the docs that our parser refuses").isEmpty();
+        assertThat(checked.getOrDefault("echoscu", 0)).as("echoscu command lines checked").isGreaterThan(20);
+        assertThat(checked.getOrDefault("echoscp", 0)).as("echoscp command lines checked").isGreaterThan(2);
+        assertThat(checked.getOrDefault("echoscu-exporter", 0)).as("echoscu-exporter command lines checked")
+                .isGreaterThan(0);
+        assertThat(failures).as("command lines in the docs that our parsers refuse").isEmpty();
     }
 
     @Test
     void theCheckNoticesAnUnknownOptionAndAMissingValue() {
-        OptionTable echoscu = commands().get("echoscu");
-        assertThatThrownBy(() -> DcmtkParser.parse(echoscu, List.of("--no-such-option", "pacs", "104")))
+        Parser echoscu = commands().get("echoscu");
+        assertThatThrownBy(() -> echoscu.parse(List.of("--no-such-option", "pacs", "104")))
                 .isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> DcmtkParser.parse(echoscu, List.of("pacs", "104", "-aec")))
-                .isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> echoscu.parse(List.of("pacs", "104", "-aec"))).isInstanceOf(UsageException.class);
+        Parser exporter = commands().get("echoscu-exporter");
+        assertThatThrownBy(() -> exporter.parse(List.of("--no-such-flag"))).isInstanceOf(ParameterException.class);
+        assertThatThrownBy(() -> exporter.parse(List.of("--config.file"))).isInstanceOf(ParameterException.class);
     }
 
     @Test

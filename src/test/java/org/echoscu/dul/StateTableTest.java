@@ -50,6 +50,7 @@ class StateTableTest {
 
     private static final Map<Event, Map<State, Optional<Action>>> EXPECTED = parse(TABLE_9_10);
 
+    @SuppressWarnings("EnumOrdinal") // the columns are the states in PS3.8's order, which State keeps
     private static Map<Event, Map<State, Optional<Action>>> parse(String text) {
         Map<Event, Map<State, Optional<Action>>> table = new EnumMap<>(Event.class);
         List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
@@ -60,7 +61,7 @@ class StateTableTest {
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split("\\s+");
             assertThat(cells).as("cells of line '%s'", line).hasSize(1 + State.values().length);
-            Event event = Event.valueOf(cells[0].toUpperCase());
+            Event event = Event.valueOf(cells[0].toUpperCase(java.util.Locale.ROOT));
             Map<State, Optional<Action>> row = new EnumMap<>(State.class);
             for (State s : State.values()) {
                 String cell = cells[1 + s.ordinal()];

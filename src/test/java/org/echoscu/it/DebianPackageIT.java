@@ -117,7 +117,7 @@ class DebianPackageIT {
         assertThat(Files.isExecutable(root.resolve("usr/share/echoscu-java/bin/echoscu"))).isTrue();
     }
 
-    /** The README's way to make ours the echoscu on PATH and back, in a scratch root and alternatives database. */
+    /** docs/packaging.md's way to make ours the echoscu on PATH and back, in a scratch root and alternatives database. */
     @Test
     void alternativesMakeOursTheEchoscuAndBack() throws Exception {
         Path root = Shipped.tempDir("debroot");
@@ -143,7 +143,7 @@ class DebianPackageIT {
     @Test
     void lintianFindsNoErrorAndNoWarning() {
         Run lintian = Commands.runIn(Commands.ROOT, List.of("lintian", "--fail-on", "error,warning",
-                Shipped.deb().toString()), java.time.Duration.ofSeconds(300), null, Map.of());
+                Shipped.deb().toString()), java.time.Duration.ofMinutes(5), null, Map.of());
         assertThat(lintian.exitCode()).as(lintian.toString()).isZero();
         assertThat(lintian.stdout()).as(lintian.toString()).doesNotContainPattern("(?m)^[EW]: ");
         Run maintainer = Shipped.ok(Commands.ROOT, Map.of(), "dpkg-deb", "-f", Shipped.deb().toString(), "Maintainer");
@@ -172,7 +172,7 @@ class DebianPackageIT {
                 List<String> check = new ArrayList<>(Installed.AS_NOBODY);
                 check.addAll(List.of("/usr/bin/echoscu-exporter", "--config.check",
                         "--config.file=/etc/echoscu-java/echoscu-exporter.yml"));
-                Run exporter = Commands.runIn(Path.of("/"), check, java.time.Duration.ofSeconds(120), null,
+                Run exporter = Commands.runIn(Path.of("/"), check, java.time.Duration.ofMinutes(2), null,
                         Map.of("HOME", "/nonexistent", "ECHOSCU_LAUNCH_DEBUG", "1"));
                 assertThat(exporter.exitCode()).as(exporter.toString()).isZero();
                 assertThat(exporter.stderr()).contains(", archive /usr/share/echoscu-java/cache/echoscu-");
@@ -198,7 +198,7 @@ class DebianPackageIT {
                 assertThat(Installed.list(dir)).as("nothing kept of a cut training")
                         .noneMatch(f -> f.toString().matches(".*\\.(jsa|aot)$"));
                 Shipped.ok(Commands.ROOT, env, "/usr/bin/echoscu-java", "127.0.0.1", port);
-                Path made = Installed.awaitPlainArchive(dir, java.time.Duration.ofSeconds(240));
+                Path made = Installed.awaitPlainArchive(dir, java.time.Duration.ofMinutes(4));
                 assertThat(made.getFileName().toString()).contains("-java-17.0.99+1-other.");
                 Map<String, String> strict = new java.util.HashMap<>(env);
                 Installed.assertEchoFrom(made, strict, port);

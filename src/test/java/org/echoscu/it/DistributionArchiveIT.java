@@ -137,7 +137,7 @@ class DistributionArchiveIT {
             assertThat(p.waitFor()).isZero();
         }
         Path dir = cache.resolve("echoscu-java");
-        Path plain = awaitArchive(dir, Duration.ofSeconds(240));
+        Path plain = awaitArchive(dir, Duration.ofMinutes(4));
         String stem = plain.getFileName().toString().replaceAll("\\.(jsa|aot)$", "");
         String ext = plain.toString().endsWith(".aot") ? "aot" : "jsa";
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();

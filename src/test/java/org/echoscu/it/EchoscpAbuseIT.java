@@ -39,7 +39,7 @@ class EchoscpAbuseIT {
         }
     }
 
-    private static void awaitBelow(Server scp, java.util.function.IntSupplier what, int limit) {
+    private static void awaitBelow(java.util.function.IntSupplier what, int limit) {
         long end = System.currentTimeMillis() + 20_000;
         while (what.getAsInt() > limit && System.currentTimeMillis() < end) {
             Ports.sleep(100);
@@ -74,9 +74,9 @@ class EchoscpAbuseIT {
             } finally {
                 closeAll(held);
             }
-            awaitBelow(scp, scp::threads, threadsBefore + 2);
+            awaitBelow(scp::threads, threadsBefore + 2);
             assertThat(scp.threads()).as("threads back to where they were").isLessThanOrEqualTo(threadsBefore + 2);
-            awaitBelow(scp, scp::sockets, socketsBefore);
+            awaitBelow(scp::sockets, socketsBefore);
             assertThat(scp.sockets()).as("no socket left behind").isEqualTo(socketsBefore);
         }
     }
@@ -114,7 +114,7 @@ class EchoscpAbuseIT {
             assertThat(refused.exitCode()).isEqualTo(1);
             assertThat(refused.stderr()).contains("F: Reason: Local Limit Exceeded");
             closeAll(held);
-            awaitBelow(scp, scp::sockets, socketsBefore);
+            awaitBelow(scp::sockets, socketsBefore);
             Run ok = Commands.echoscu("127.0.0.1", String.valueOf(scp.port));
             assertThat(ok.exitCode()).as(ok.toString()).isZero();
         }
@@ -129,7 +129,7 @@ class EchoscpAbuseIT {
                 for (int i = 0; i < 2 + 64 + 20; i++) {
                     silent.add(new Socket("127.0.0.1", scp.port));
                 }
-                awaitBelow(scp, scp::sockets, socketsBefore + 2 + 64);
+                awaitBelow(scp::sockets, socketsBefore + 2 + 64);
                 assertThat(scp.sockets()).as("bounded: limit + 64 waiting").isLessThanOrEqualTo(socketsBefore + 2 + 64);
             } finally {
                 closeAll(silent);

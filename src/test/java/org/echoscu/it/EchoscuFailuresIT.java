@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Where DCMTK's echoscu reports success for a failed verification, or hangs, ours must not:
- * each case against a scripted fake peer, with the exit code the README gives, the message, and
+ * each case against a scripted fake peer, with the exit code docs/echoscu.md gives, the message, and
  * a bound on the time taken. Also the four timeouts.
  */
 class EchoscuFailuresIT {

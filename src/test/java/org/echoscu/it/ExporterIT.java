@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -381,13 +380,13 @@ class ExporterIT {
             int threads = busy.threads();
             assertThat(threads).as("threads with 500 probes in flight (idle: %d)", idle)
                     .isLessThanOrEqualTo(idle + 2 * 512 + 8);
-            AtomicInteger failed = new AtomicInteger();
+            int failed = 0;
             for (CompletableFuture<HttpResponse<String>> f : hung) {
                 if (value(f.get(60, TimeUnit.SECONDS).body(), "probe_success") == 0.0) {
-                    failed.incrementAndGet();
+                    failed++;
                 }
             }
-            assertThat(failed.get()).isEqualTo(500);
+            assertThat(failed).isEqualTo(500);
         } finally {
             for (ServerSocket p : peers) {
                 p.close();

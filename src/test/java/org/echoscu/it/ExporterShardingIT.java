@@ -171,7 +171,7 @@ class ExporterShardingIT {
         // peer answered at least once, a refusing one never
         JsonNode series = prometheus.awaitQuery("max_over_time(probe_success[5m])",
                 r -> r.size() >= shardOf.size() && liveOnes(r) == shardOf.size() - refused.size(),
-                Duration.ofSeconds(120));
+                Duration.ofMinutes(2));
         Map<String, String> jobOf = new TreeMap<>();
         for (JsonNode s : series) {
             String instance = s.get("metric").get("instance").asString();
@@ -224,7 +224,7 @@ class ExporterShardingIT {
     void theShippedRulesSeeTheRefusingPeers() {
         // DicomProbeFailed waits 3 minutes before it fires: pending, for the refusing peers
         JsonNode alerts = prometheus.awaitQuery("ALERTS{alertname=\"DicomProbeFailed\"}",
-                r -> r.size() >= refused.size(), Duration.ofSeconds(120));
+                r -> r.size() >= refused.size(), Duration.ofMinutes(2));
         Set<String> instances = new TreeSet<>();
         for (JsonNode a : alerts) {
             instances.add(a.get("metric").get("instance").asString());

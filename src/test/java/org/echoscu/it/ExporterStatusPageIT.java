@@ -23,7 +23,7 @@ class ExporterStatusPageIT {
     /** The page as chromium rendered it (its DOM after loading). */
     private static String browse(String url) {
         Run r = Commands.run(List.of(ExporterIT.tool("chromium"), "--headless", "--no-sandbox", "--disable-gpu",
-                "--dump-dom", url), Duration.ofSeconds(120), "", Map.of());
+                "--dump-dom", url), Duration.ofMinutes(2), "", Map.of());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         return r.stdout();
     }

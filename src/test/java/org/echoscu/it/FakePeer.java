@@ -225,7 +225,6 @@ final class FakePeer implements AutoCloseable {
             send(new PDataTf(List.of(new Pdv(contextId, 0x03, cs.encode()))));
         }
 
-        /** Waits until the other side closes (or 30 s pass). */
         /**
          * Keeps the connection open, reading nothing and never closing, until the test ends: a
          * peer that ignores our A-ABORT and our close, so only our own timers end the run.

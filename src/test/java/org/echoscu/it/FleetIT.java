@@ -139,14 +139,14 @@ class FleetIT {
         assertThat(objects).hasSize(3);
         Map<String, String> reasonByAe = new java.util.TreeMap<>();
         for (JsonNode o : objects) {
-            assertThat(o.get("type").asText()).isEqualTo("probe");
-            reasonByAe.put(o.get("target").get("called_ae").asText() + o.get("seq").asInt(),
-                    o.get("outcome").get("reason").asText());
+            assertThat(o.get("type").asString()).isEqualTo("probe");
+            reasonByAe.put(o.get("target").get("called_ae").asString() + o.get("seq").asInt(),
+                    o.get("outcome").get("reason").asString());
         }
         assertThat(reasonByAe).containsExactly(Map.entry("A1", "ok"), Map.entry("ANY-SCP2", "refused"),
                 Map.entry("C3", "ok"));
         for (JsonNode o : objects) { // the name resolved: the address tried is there, refused or not
-            assertThat(o.get("target").get("address").asText()).as(o.toString()).isEqualTo("127.0.0.1");
+            assertThat(o.get("target").get("address").asString()).as(o.toString()).isEqualTo("127.0.0.1");
             assertThat(o.get("target").has("name")).as("no name of its own").isFalse();
         }
     }
@@ -160,8 +160,8 @@ class FleetIT {
         Run r = Commands.echoscu("--format", "json", "--targets", orthanc.toString());
         Map<String, String> reasonByName = new java.util.TreeMap<>();
         for (JsonNode o : ProbeSchema.validLines(r.stdout())) {
-            reasonByName.put(o.get("target").get("name").asText(), o.get("outcome").get("reason").asText()
-                    + " " + o.get("target").get("address").asText());
+            reasonByName.put(o.get("target").get("name").asString(), o.get("outcome").get("reason").asString()
+                    + " " + o.get("target").get("address").asString());
         }
         assertThat(reasonByName).as(r.toString()).containsExactly(Map.entry("one", "ok 127.0.0.1"),
                 Map.entry("two", "refused 127.0.0.1"));
@@ -177,9 +177,9 @@ class FleetIT {
             List<JsonNode> objects = ProbeSchema.validLines(r.stdout());
             assertThat(objects).hasSize(2);
             for (JsonNode o : objects) {
-                assertThat(o.get("outcome").get("reason").asText()).isEqualTo("ok");
+                assertThat(o.get("outcome").get("reason").asString()).isEqualTo("ok");
                 assertThat(o.get("target").get("tls").asBoolean()).isTrue();
-                assertThat(o.get("target").get("calling_ae").asText()).isEqualTo("FLEET");
+                assertThat(o.get("target").get("calling_ae").asString()).isEqualTo("FLEET");
                 assertThat(o.get("phases_ms").has("tls")).isTrue();
                 assertThat(o.get("echoes").get("answered").asInt()).isEqualTo(3);
             }

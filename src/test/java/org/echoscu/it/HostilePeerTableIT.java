@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The hostile-peer table: a scripted fake SCP misbehaves in one way per row, and echoscu
  * must end with the expected exit code, print the expected message, and take no longer
- * than the bound. The README lists these outcomes.
+ * than the bound. docs/dcmtk.md lists these outcomes.
  */
 class HostilePeerTableIT {
 

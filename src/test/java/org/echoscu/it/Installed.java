@@ -18,7 +18,7 @@ final class Installed {
     /** Runs a command as nobody (util-linux's setpriv): no home, no shell, no groups. */
     static final List<String> AS_NOBODY = List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups");
 
-    private static final Duration APT = Duration.ofSeconds(600);
+    private static final Duration APT = Duration.ofMinutes(10);
 
     private Installed() {
     }
@@ -51,7 +51,7 @@ final class Installed {
         all.put("JAVA_OPTS", archive.toString().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on");
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of("/usr/bin/echoscu-java", "-v", "127.0.0.1", port));
-        Run r = Commands.runIn(Path.of("/"), command, Duration.ofSeconds(120), null, all);
+        Run r = Commands.runIn(Path.of("/"), command, Duration.ofMinutes(2), null, all);
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stderrLines()).as(r.toString()).contains("I: Received Echo Response (Success)");
         String used = archive.toString().replace("/var/cache/echoscu-java/", "/usr/share/echoscu-java/cache/");

@@ -62,6 +62,7 @@ class PeerInfoIT {
     }
 
     @Test
+    @SuppressWarnings("EnumOrdinal") // TransferSyntax is in -pts order: the last constant is the last syntax
     void echoscpAcceptsEveryTransferSyntaxForVerificationOnly() throws Exception {
         try (Server scp = Server.echoscp()) {
             Run r = Commands.echoscu("--peer-info", "--probe-sop", "CTImageStorage", "127.0.0.1",
@@ -276,7 +277,7 @@ class PeerInfoIT {
             Map<String, JsonNode> byAe = new HashMap<>();
             for (JsonNode o
                     : ProbeSchema.validLines(r.stdout(), "echoscu-peer-info.schema.json")) {
-                byAe.put(o.get("target").get("called_ae").asText(), o);
+                byAe.put(o.get("target").get("called_ae").asString(), o);
             }
             assertThat(byAe).containsOnlyKeys("ECHOSCP", "NOBODY", "FAKE");
             JsonNode echo = byAe.get("ECHOSCP");
@@ -285,13 +286,13 @@ class PeerInfoIT {
             assertThat(verification.get("accepted").toString()).isEqualTo("[\"" + IMPLICIT + "\",\"" + EXPLICIT + "\"]");
             assertThat(verification.get("role").isNull()).isTrue();
             assertThat(echo.get("abstract_syntaxes").get("1.2.840.10008.5.1.4.1.1.2").get("refused").get(IMPLICIT)
-                    .asText()).isEqualTo("abstract-syntax-not-supported");
+                    .asString()).isEqualTo("abstract-syntax-not-supported");
             assertThat(echo.get("async").isNull()).isTrue();
-            assertThat(echo.get("called_ae_check").get("verdict").asText()).isEqualTo("does-not-check");
+            assertThat(echo.get("called_ae_check").get("verdict").asString()).isEqualTo("does-not-check");
             JsonNode nobody = byAe.get("NOBODY");
             assertThat(nobody.get("exit_code").asInt()).isEqualTo(1);
             assertThat(nobody.get("peer").isNull()).isTrue();
-            assertThat(nobody.get("failures").get(0).asText()).contains("Calling AE Title Not Recognized");
+            assertThat(nobody.get("failures").get(0).asString()).contains("Calling AE Title Not Recognized");
             JsonNode fake = byAe.get("FAKE");
             assertThat(fake.get("peer").get("max_pdu_length").asLong()).isZero();
             assertThat(fake.get("async").get("max_invoked").asInt()).isZero();
@@ -308,7 +309,7 @@ class PeerInfoIT {
             JsonNode o = ProbeSchema.validLines(r.stdout(),
                     "echoscu-peer-info.schema.json").get(0);
             assertThat(o.get("target").get("tls").asBoolean()).isTrue();
-            assertThat(o.get("tls").get("certificate").get("subject").asText()).startsWith("CN=");
+            assertThat(o.get("tls").get("certificate").get("subject").asString()).startsWith("CN=");
             assertThat(o.get("tls").get("certificate").get("days_left").asInt()).isBetween(0, 400);
         }
     }

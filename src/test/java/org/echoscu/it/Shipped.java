@@ -95,7 +95,7 @@ final class Shipped {
 
     /** Runs a command and fails the test when it fails. */
     static Run ok(Path dir, Map<String, String> env, String... command) {
-        Run r = Commands.runIn(dir, List.of(command), Duration.ofSeconds(120), null, env);
+        Run r = Commands.runIn(dir, List.of(command), Duration.ofMinutes(2), null, env);
         assertThat(r.exitCode()).as(String.join(" ", command) + "\n" + r).isZero();
         return r;
     }

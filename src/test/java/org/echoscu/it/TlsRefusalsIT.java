@@ -20,7 +20,7 @@ import org.echoscu.tls.TlsProfile;
 import org.junit.jupiter.api.Test;
 
 /**
- * TLS refusals, each with a clear one-line message and the exit code the README gives (1: no
+ * TLS refusals, each with a clear one-line message and the exit code docs/echoscu.md gives (1: no
  * association): an untrusted or expired server certificate, a client without certificate
  * where one is required, a ciphersuite outside the profile, TLS 1.1 under +py, a peer
  * without TLS, and unusable keys.

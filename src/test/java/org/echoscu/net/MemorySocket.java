@@ -78,11 +78,13 @@ public final class MemorySocket extends Socket {
     }
 
     @Override
+    @SuppressWarnings("UnsynchronizedOverridesSynchronized") // a test's socket, used by one thread
     public void setSoTimeout(int timeout) {
         soTimeout = timeout;
     }
 
     @Override
+    @SuppressWarnings("UnsynchronizedOverridesSynchronized") // a test's socket, used by one thread
     public int getSoTimeout() {
         return soTimeout;
     }

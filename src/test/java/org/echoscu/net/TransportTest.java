@@ -82,7 +82,7 @@ class TransportTest {
             Transport t = new Transport(client, 60);
             t.send(new org.echoscu.pdu.AReleaseRq());
             assertThat(client.getTcpNoDelay()).isTrue();
-            if (System.getProperty("os.name").toLowerCase().contains("linux")) {
+            if (System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
                 assertThat(client.getOption(jdk.net.ExtendedSocketOptions.TCP_QUICKACK)).isTrue();
             }
             byte[] got = accepted.getInputStream().readNBytes(10);

@@ -48,6 +48,7 @@ class TunnelHandshakeTest {
         }
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the script's side shows in what the client gets
     private static ProxyException failure(Tunnel tunnel, Script script) throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture.runAsync(() -> {
@@ -58,7 +59,7 @@ class TunnelHandshakeTest {
                 }
             });
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
-                return catchThrowableOfType(() -> tunnel.open(client, "peer.example.org", 104), ProxyException.class);
+                return catchThrowableOfType(ProxyException.class, () -> tunnel.open(client, "peer.example.org", 104));
             }
         }
     }

@@ -311,6 +311,7 @@ class PduReaderTest {
     }
 
     @Test
+    @SuppressWarnings("InputStreamSlowMultibyteRead") // fails on the first read, fast or slow
     void ioErrorsOfTheStreamPassThrough() {
         InputStream broken = new InputStream() {
             @Override

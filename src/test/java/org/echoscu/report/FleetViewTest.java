@@ -67,7 +67,7 @@ class FleetViewTest {
         FleetView view = new FleetView(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
         view.target(1, "one=PACS@192.0.2.7:104", "one", Samples.refused());
         String line = bytes.toString(StandardCharsets.UTF_8).strip();
-        assertThat(org.echoscu.ProbeSchema.validLines(line).get(0).get("target").get("name").asText()).isEqualTo("one");
+        assertThat(org.echoscu.ProbeSchema.validLines(line).get(0).get("target").get("name").asString()).isEqualTo("one");
     }
 
     private static PeerInfo info(TlsFacts tls) {

@@ -2,6 +2,7 @@ package org.echoscu.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -39,17 +40,17 @@ class JdkPemTest {
 
     @Test
     void certificatesGiveWhatBouncyCastleGives() throws Exception {
-        byte[] chain = (new String(bytes("server.pem")) + new String(bytes("ca.pem"))).getBytes();
+        byte[] chain = (new String(bytes("server.pem"), StandardCharsets.US_ASCII) + new String(bytes("ca.pem"), StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
         List<X509Certificate> jdk = JdkPem.certificates(chain);
         assertThat(jdk).hasSize(2).isEqualTo(BouncyCastlePem.certificates(chain));
     }
 
     @Test
     void aFileWithOtherBlocksIsLeftToBouncyCastle() throws Exception {
-        byte[] mixed = (new String(bytes("server.pem")) + new String(bytes("server.key"))).getBytes();
+        byte[] mixed = (new String(bytes("server.pem"), StandardCharsets.US_ASCII) + new String(bytes("server.key"), StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
         assertThat(JdkPem.certificates(mixed)).isNull();
-        assertThat(JdkPem.certificates("not PEM at all".getBytes())).isNull();
-        assertThat(JdkPem.certificates("-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n".getBytes()))
+        assertThat(JdkPem.certificates("not PEM at all".getBytes(StandardCharsets.US_ASCII))).isNull();
+        assertThat(JdkPem.certificates("-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII)))
                 .isNull();
     }
 }

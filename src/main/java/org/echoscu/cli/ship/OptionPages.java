@@ -111,7 +111,7 @@ public final class OptionPages {
 
     private static List<Opt> unlisted(OptionTable table) {
         List<Opt> listed = table.listed();
-        return table.options().stream().filter(o -> listed.stream().noneMatch(l -> l == o)).toList();
+        return table.options().stream().filter(o -> !listed.contains(o)).toList();
     }
 
     /** A table cell: a | would end it. */
