@@ -77,7 +77,7 @@ final class DicomProber {
         Map<Phase, Long> times = new EnumMap<>(Phase.class);
         times.put(Phase.RESOLVE, r.resolveNanos());
         return new ProbeResult(target(m, t, r.address()), r.started(), PhaseTimes.of(times), RoundTrips.NONE,
-                new ProbeOutcome(1, reason, phase, message, null), null, null);
+                new ProbeOutcome(1, reason, phase, message, null), null, null, null);
     }
 
     /**
@@ -103,7 +103,7 @@ final class DicomProber {
         times.putAll(p.times().asMap());
         times.put(Phase.RESOLVE, r.resolveNanos() + times.getOrDefault(Phase.RESOLVE, 0L));
         return new ProbeResult(target(m, t, r.address()), r.started(), PhaseTimes.of(times), p.echoes(), p.outcome(),
-                p.peer(), p.status());
+                p.peer(), p.status(), p.tls());
     }
 
     private static Target target(Module m, ProbeTarget t, InetAddress address) {

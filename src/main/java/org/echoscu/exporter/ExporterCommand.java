@@ -21,7 +21,8 @@ import sun.misc.Signal;
 
 /**
  * {@code echoscu-exporter}: the command line (flags named as blackbox_exporter names them), then
- * the service until SIGTERM or SIGINT. SIGHUP reloads the configuration. See docs/exporter.md.
+ * the service until SIGTERM or SIGINT. SIGHUP reloads the configuration and the web configuration.
+ * See docs/exporter.md.
  */
 @Command(name = "echoscu-exporter", mixinStandardHelpOptions = true, versionProvider = ExporterCommand.Version.class,
         sortOptions = false, usageHelpWidth = 100,
@@ -173,7 +174,10 @@ public final class ExporterCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stop = new CountDownLatch(1);
-        Signal.handle(new Signal("HUP"), s -> service.reload());
+        Signal.handle(new Signal("HUP"), s -> {
+            service.reload();
+            service.refreshWebConfig(true);
+        });
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
         Signal.handle(new Signal("INT"), s -> stop.countDown());
         for (InetSocketAddress a : bound) {

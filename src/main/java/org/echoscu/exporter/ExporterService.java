@@ -108,15 +108,17 @@ final class ExporterService {
             bound.add(s.getAddress());
         }
         // the web configuration is re-read when it changes (checked every 2 s: a stat and a small read)
-        watcher.scheduleWithFixedDelay(() -> {
-            for (HttpServer s : servers) {
-                gate.refresh(s instanceof com.sun.net.httpserver.HttpsServer h ? h : null);
-            }
-            if (servers.isEmpty()) {
-                gate.refresh(null);
-            }
-        }, 2, 2, TimeUnit.SECONDS);
+        watcher.scheduleWithFixedDelay(() -> refreshWebConfig(false), 2, 2, TimeUnit.SECONDS);
         return bound;
+    }
+
+    /**
+     * Re-reads the web configuration: when its bytes changed, or with {@code force} (SIGHUP) in any
+     * case, so that a renewed certificate or key behind an unchanged file is taken up as well.
+     * Synchronized: the watcher and a signal must not interleave their updates.
+     */
+    synchronized void refreshWebConfig(boolean force) {
+        gate.refresh(force); // new connections take it up: the listeners' context asks the gate each time
     }
 
     /**

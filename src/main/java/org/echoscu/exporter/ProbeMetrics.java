@@ -17,6 +17,7 @@ import org.echoscu.probe.PeerFacts;
 import org.echoscu.probe.Phase;
 import org.echoscu.probe.ProbeResult;
 import org.echoscu.probe.Rejection;
+import org.echoscu.probe.TlsSession;
 
 /**
  * The answer of {@code /probe}: one probe as Prometheus metrics, a view of its
@@ -78,7 +79,24 @@ final class ProbeMetrics {
                         "The largest PDU the peer receives; 0 means no limit.", peer.maxPduLength()));
             }
         }
+        tls(r.tls(), out);
         return new MetricSnapshots(out);
+    }
+
+    /** blackbox_exporter's TLS metrics, with its names and meanings. */
+    private static void tls(TlsSession tls, List<MetricSnapshot> out) {
+        if (tls == null) {
+            return;
+        }
+        if (tls.earliestExpiry() != null) {
+            out.add(gauge("probe_ssl_earliest_cert_expiry", "The earliest expiry (Unix time) of the certificates "
+                    + "the peer sent.", tls.earliestExpiry().getEpochSecond()));
+            out.add(gauge("probe_ssl_last_chain_expiry_timestamp_seconds", "The earliest expiry (Unix time) along "
+                    + "the peer's verified certificate chain.", tls.lastChainExpiry().getEpochSecond()));
+        }
+        out.add(info("probe_tls_version", "The TLS version the connection used.", Labels.of("version", tls.version())));
+        out.add(info("probe_tls_cipher", "The TLS ciphersuite the connection used.",
+                Labels.of("cipher", tls.cipherSuite())));
     }
 
     private static GaugeSnapshot gauge(String name, String help, double value) {

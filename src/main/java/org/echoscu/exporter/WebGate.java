@@ -63,7 +63,7 @@ final class WebGate {
 
     /** The listener's TLS set-up: each new connection takes the context of the file as last read. */
     HttpsConfigurator configurator() {
-        return new HttpsConfigurator(tls.get()) {
+        return new HttpsConfigurator(new CurrentSslContext(tls::get)) {
             @Override
             public void configure(HttpsParameters p) {
                 WebConfig.Tls t = current.get().tls();
@@ -86,14 +86,17 @@ final class WebGate {
                 : hi.equals("TLS12") ? new String[] {"TLSv1.2"} : new String[] {"TLSv1.3", "TLSv1.2"};
     }
 
-    /** Re-reads the file when its bytes changed; a broken file keeps the last good one. */
-    void refresh(com.sun.net.httpserver.HttpsServer server) {
+    /**
+     * Re-reads the file when its bytes changed, or always with {@code force} (the certificate and
+     * key files it names are read again too); a broken file keeps the last good one.
+     */
+    void refresh(boolean force) {
         if (file == null) {
             return;
         }
         try {
             WebConfig c = WebConfig.load(file);
-            if (c.hash().equals(current.get().hash())) {
+            if (!force && c.hash().equals(current.get().hash())) {
                 return;
             }
             if ((c.tls() != null) != tls()) {
@@ -103,9 +106,6 @@ final class WebGate {
             tls.set(ctx);
             current.set(c);
             checked.clear();
-            if (server != null) {
-                server.setHttpsConfigurator(configurator());
-            }
             log.info("web configuration reloaded", "file", file);
         } catch (ConfigException e) {
             log.error("web configuration not reloaded, the last good one stays", "err", e.getMessage());

@@ -197,10 +197,35 @@ public final class TcpConnector {
         return resolve(host);
     }
 
+    /**
+     * Whether the JDK parses {@code host} without asking a resolver: IPv6 (a colon: a literal or
+     * an error, never a lookup) or IPv4 as four decimal parts of at most 255. Stricter than
+     * {@link AddressText#isLiteral}, whose digits-and-dots the JDK may still look up when they
+     * are no address ({@code 999.1.1.1}).
+     */
+    static boolean parsedNotLookedUp(String host) {
+        if (host.indexOf(':') >= 0) {
+            return true;
+        }
+        String[] parts = host.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String p : parts) {
+            if (p.isEmpty() || p.length() > 3 || !AddressText.isLiteral(p) || Integer.parseInt(p) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     List<InetAddress> resolve(String host) throws IOException {
         InetAddress[] all;
         try {
-            all = deadline == 0 ? InetAddress.getAllByName(host) : DeadlineGuard.resolve(this, host);
+            // a literal is parsed, never looked up: it needs no thread to bound its wait (the
+            // exporter probes the address it resolved and checked, so this is every probe of it)
+            all = deadline == 0 || parsedNotLookedUp(host) ? InetAddress.getAllByName(host)
+                    : DeadlineGuard.resolve(this, host);
         } catch (UnknownHostException e) {
             throw new IOException("cannot resolve host name '" + host + "': check the spelling and the DNS", e);
         }

@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param outcome   how it ended: exit code, reason, message
  * @param peer      what the peer told us in its A-ASSOCIATE-AC, null when no association was accepted
  * @param status    the Status (0000,0900) of the last C-ECHO-RSP received, null when none came
+ * @param tls       the TLS connection, null without TLS or when no handshake was completed
  */
 public record ProbeResult(Target target, Instant started, PhaseTimes times, RoundTrips echoes,
-                          ProbeOutcome outcome, PeerFacts peer, Integer status) {
+                          ProbeOutcome outcome, PeerFacts peer, Integer status, TlsSession tls) {
 }

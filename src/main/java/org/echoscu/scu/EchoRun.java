@@ -17,6 +17,7 @@ import org.echoscu.pdu.AAssociateRj;
  * @param interrupted   ended from another thread ({@link EchoScu#interrupt}: Ctrl-C, a cancel)
  * @param startedMillis the wall-clock start
  * @param times         when each phase began and ended
+ * @param tls           what the TLS handshake showed of the peer, null without TLS or when none was made
  * @param address       the peer's address the TCP connection went to, or the last one tried when none
  *                      could be made; null through a proxy, or when the name did not resolve
  * @param echoes        the C-ECHOs sent and their round trips
@@ -30,7 +31,7 @@ import org.echoscu.pdu.AAssociateRj;
  * @param failure       the failure as the log said it, null on success
  */
 public record EchoRun(EchoSettings settings, Outcome outcome, boolean interrupted, long startedMillis,
-                      Times times, InetAddress address, Echoes echoes, AAssociateAc accepted,
+                      Times times, TlsFacts tls, InetAddress address, Echoes echoes, AAssociateAc accepted,
                       AAssociateRj rejected, Negotiated.Accepted context, boolean noContext,
                       boolean protocolError, int status, Indication ending, String failure) {
 

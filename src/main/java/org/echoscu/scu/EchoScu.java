@@ -133,7 +133,7 @@ public final class EchoScu {
                 new EchoRun.Times(startedNanos, c.resolvedNanos(), c.tcpConnectedNanos(), c.tunnelOpenedAt(),
                         requester.transportNanos(), answeredNanos, echoStartNanos, echoEndNanos, releaseStartNanos,
                         endNanos),
-                c.address(), new EchoRun.Echoes(echoesSent, echoesAnswered, rttMin, rttMax, rttSum, rttSquares),
+                requester.tls(), c.address(), new EchoRun.Echoes(echoesSent, echoesAnswered, rttMin, rttMax, rttSum, rttSquares),
                 accepted, rejected, context, noContext, protocolError, status, ending, failure);
     }
 

@@ -121,7 +121,7 @@ public final class PeerInfoProbe {
         Requester requester = new Requester(connection, proposal.maxPduLength(), 0, LOG);
         LOG.debug("Requesting Association ({} presentation contexts)", rq.presentationContexts().size());
         requester.request(rq);
-        a.tls = requester.socket() == null ? null : TlsFacts.of(requester.socket());
+        a.tls = requester.tls();
         Indication answer = requester.answer();
         if (answer instanceof Indication.AssociateAccepted ok) {
             a.ac = ok.ac();

@@ -51,7 +51,8 @@ public final class ProbeResults {
         ProbeOutcome end = new ProbeOutcome(outcome.exitCode(), reason, phase,
                 reason == Reason.OK ? null : message(scu, reason), rejection);
         return new ProbeResult(target, Instant.ofEpochMilli(scu.startedMillis()), times(scu, s.layer() != null),
-                roundTrips(scu.echoes()), end, peer(scu), scu.status() < 0 ? null : scu.status());
+                roundTrips(scu.echoes()), end, peer(scu), scu.status() < 0 ? null : scu.status(),
+                scu.tls() == null ? null : scu.tls().toSession());
     }
 
     private static String message(EchoRun scu, Reason reason) {

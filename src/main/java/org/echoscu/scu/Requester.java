@@ -37,6 +37,8 @@ final class Requester {
     /** System.nanoTime() when the transport was up (TCP, tunnel and TLS done); 0 if it never was. */
     private long transportNanos;
     private Socket socket;
+    /** What the TLS handshake showed of the peer; null without TLS or before the connection. */
+    private TlsFacts tls;
 
     /**
      * @param maxPduLength the largest P-DATA-TF we accept, as our A-ASSOCIATE-RQ announces it
@@ -145,6 +147,11 @@ final class Requester {
         return socket;
     }
 
+    /** What the TLS handshake showed of the peer, null without TLS or when no connection was made. */
+    TlsFacts tls() {
+        return tls;
+    }
+
     /** Opens a connected socket, in place of the TCP connector. */
     @FunctionalInterface
     interface Dial {
@@ -157,6 +164,7 @@ final class Requester {
         public Transport connect() throws IOException {
             Socket s = dial == null ? connector.connect() : dial.open();
             socket = s;
+            tls = settings.layer() == null ? null : TlsFacts.of(s); // the handshake is done: connect() made it
             Transport t = new Transport(s, settings.socketTimeout()).explainFailures(settings.layer());
             transportNanos = System.nanoTime();
             if (settings.tunnel() != null && log.isDebugEnabled()) {

@@ -22,7 +22,7 @@ class HistoryAndWebConfigTest {
     private static ProbeRun run(long id, String host, boolean ok) {
         ProbeResult r = new ProbeResult(new Target(host, null, 104, "ECHOSCU", "ANY-SCP", false), Instant.ofEpochSecond(id),
                 PhaseTimes.of(Map.of()), RoundTrips.NONE, new ProbeOutcome(ok ? 0 : 1, ok ? Reason.OK : Reason.REFUSED,
-                ok ? Phase.RELEASE : Phase.CONNECT, ok ? null : "refused", null), null, null);
+                ok ? Phase.RELEASE : Phase.CONNECT, ok ? null : "refused", null), null, null, null);
         return new ProbeRun(id, "echo", new ProbeTarget("ANY-SCP", host, 104), r, 5, 1000, null, "");
     }
 

@@ -53,6 +53,7 @@ class DebianPackageIT {
                 "/usr/share/doc/echoscu-java/examples/prometheus/echoscu-exporter.rules.yml",
                 HOME + "lib/echoscu.jar", HOME + "lib/echoscu.version",
                 "/usr/share/man/man1/echoscu-java.1.gz", "/usr/share/man/man1/echoscp-java.1.gz",
+                "/usr/share/man/man1/echoscu-exporter.1.gz",
                 "/usr/share/bash-completion/completions/echoscu-java",
                 "/usr/share/bash-completion/completions/echoscp-java",
                 "/usr/share/zsh/vendor-completions/_echoscu-java", "/usr/share/zsh/vendor-completions/_echoscp-java",
@@ -61,6 +62,7 @@ class DebianPackageIT {
             assertThat(f).as("a file outside the package's own places")
                     .matches("^(/usr/share/echoscu-java/|/usr/share/doc/echoscu-java/|/usr/bin/ech[a-z]+-java$"
                             + "|/usr/share/lintian/overrides/echoscu-java$|/usr/bin/echoscu-exporter$"
+                            + "|/usr/share/man/man1/echoscu-exporter\\.1\\.gz$"
                             + "|/lib/systemd/system/echoscu-exporter\\.service$|/etc/echoscu-java/echoscu-exporter\\.yml$"
                             + "|/usr/share/man/man1/ech[a-z]+-java\\.1\\.gz$|/usr/share/bash-completion/completions/"
                             + "ech[a-z]+-java$|/usr/share/zsh/vendor-completions/_ech[a-z]+-java$).*");

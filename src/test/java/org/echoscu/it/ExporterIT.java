@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -14,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +28,7 @@ import java.util.regex.Pattern;
 
 import org.echoscu.dimse.Message;
 import org.echoscu.pdu.AReleaseRq;
+import org.echoscu.tls.TlsProfile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,11 @@ class ExporterIT {
               short:
                 calling_ae: SHORT
                 timeout: 1s
+              tls:
+                tls:
+                  ca_file: %s
+                  cert_file: %s
+                  key_file: %s
             """;
 
     private static Server echoscp;
@@ -57,6 +66,8 @@ class ExporterIT {
     private static ServerSocket silent;
     private static int refusing;
     private static Exporter exporter;
+    /** {@link #CONFIG} with the test PKI's files. */
+    private static String config;
 
     @BeforeAll
     static void start() throws IOException {
@@ -64,7 +75,8 @@ class ExporterIT {
         storescp = Server.storescp();
         silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1")); // accepts in the kernel, never answers
         refusing = Ports.free();
-        exporter = Exporter.start(CONFIG);
+        config = CONFIG.formatted(TlsRuns.pki("ca.pem"), TlsRuns.pki("client.pem"), TlsRuns.pki("client.key"));
+        exporter = Exporter.start(config);
     }
 
     @AfterAll
@@ -108,6 +120,35 @@ class ExporterIT {
         }
         String dcmtk = probe("127.0.0.1:" + storescp.port, "echo");
         assertThat(dcmtk).contains("probe_dicom_peer_info{implementation_class_uid=\"1.2.276.0.7230010.3.0.");
+    }
+
+    @Test
+    void storescpOverTlsGivesTheCertificatesExpiryVersionAndCipher() throws Exception {
+        long server = notAfter("server.pem");
+        long ca = notAfter("ca.pem");
+        try (Server tls = Server.storescp(TlsRuns.serverTls(TlsProfile.BCP195_ND).toArray(new String[0]))) {
+            String body = probe("127.0.0.1:" + tls.port, "tls");
+            assertThat(value(body, "probe_success")).as(body).isEqualTo(1.0);
+            // OpenSSL sends the server's certificate and, from storescp's trusted CA, its issuer: the
+            // earliest expiry is the earlier of the two (the PKI makes the CA a second before the server)
+            double earliest = Math.min(server, ca);
+            assertThat(value(body, "probe_ssl_earliest_cert_expiry")).as(body).isEqualTo(earliest);
+            assertThat(value(body, "probe_ssl_last_chain_expiry_timestamp_seconds")).as(body).isEqualTo(earliest);
+            assertThat(body).containsPattern("probe_tls_version_info\\{version=\"TLS 1\\.[23]\"} 1");
+            assertThat(body).containsPattern("probe_tls_cipher_info\\{cipher=\"TLS_[A-Z0-9_]+\"} 1");
+            assertThat(value(body, "probe_dicom_phase_duration_seconds{phase=\"tls\"}")).as(body).isNotNull();
+            promtool(body);
+        }
+        String plain = probe("127.0.0.1:" + storescp.port, "echo");
+        assertThat(plain).doesNotContain("probe_ssl_").doesNotContain("probe_tls_");
+    }
+
+    /** The notAfter of a test PKI certificate, in Unix seconds. */
+    private static long notAfter(String pem) throws Exception {
+        try (InputStream in = Files.newInputStream(Path.of(TlsRuns.pki(pem)))) {
+            return ((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in)).getNotAfter()
+                    .toInstant().getEpochSecond();
+        }
     }
 
     @Test
@@ -303,7 +344,7 @@ class ExporterIT {
     @Test
     void fiveHundredProbesOfSilentPeersDoNotHoldUpALivePeer() throws Exception {
         List<ServerSocket> peers = new ArrayList<>();
-        try (Exporter busy = Exporter.start(CONFIG.replace("timeout: 5s", "timeout: 25s"),
+        try (Exporter busy = Exporter.start(config.replace("timeout: 5s", "timeout: 25s"),
                 "--probe.concurrency=512", "--probe.per-peer=4")) {
             for (int i = 0; i < 125; i++) {
                 peers.add(new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1")));

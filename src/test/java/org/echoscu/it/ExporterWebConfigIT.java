@@ -115,6 +115,40 @@ class ExporterWebConfigIT {
         }
     }
 
+    @Test
+    void sighupTakesUpARenewedCertificateBehindAnUnchangedFile() throws Exception {
+        Path dir = Files.createTempDirectory("web");
+        Path cert = dir.resolve("server.pem");
+        Files.copy(Path.of(TestPki.file("server.pem")), cert);
+        Path web = dir.resolve("web.yml");
+        Files.writeString(web, "tls_server_config:\n  cert_file: %s\n  key_file: %s\n"
+                .formatted(cert, TestPki.file("server.key")));
+        try (Exporter e = Exporter.start(CONFIG, "--web.config.file=" + web)) {
+            URI uri = URI.create("https://localhost:" + e.port + "/-/healthy");
+            HttpClient trusting = client(false);
+            assertThat(trusting.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(200);
+            // the same key, now certified by a CA the client does not trust; web.yml is unchanged
+            Files.copy(Path.of(TestPki.file("server-other.pem")), cert, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Thread.sleep(3000); // the watcher's checks see no change in web.yml
+            assertThat(client(false).send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).as("not re-read without a signal").isEqualTo(200);
+            new ProcessBuilder("kill", "-HUP", Long.toString(e.pid())).start().waitFor();
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            boolean refused = false;
+            while (!refused && System.nanoTime() < end) {
+                try {
+                    client(false).send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+                    Thread.sleep(200);
+                } catch (java.io.IOException handshake) {
+                    refused = true; // the renewed certificate is served: the client does not trust its CA
+                }
+            }
+            assertThat(refused).as("the certificate re-read on SIGHUP:\n%s", e.log()).isTrue();
+            assertThat(e.log()).contains("web configuration reloaded");
+        }
+    }
+
     /** A client trusting the test CA, with the test client certificate or without. */
     private static HttpClient client(boolean withCertificate) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");

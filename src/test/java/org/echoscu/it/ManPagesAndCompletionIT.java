@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,6 +41,43 @@ class ManPagesAndCompletionIT {
             Set<String> named = Shipped.optionWords(Shipped.manSource(page));
             assertThat(named).as(page + ": every option of --help").containsAll(options);
             assertThat(inHelp).as(page + ": nothing --help lacks").containsAll(named);
+        }
+    }
+
+    /**
+     * echoscu-exporter's page, one for the archive and the package alike (no -java name: Debian's
+     * dcmtk has no such command): it names exactly the flags of --help (blackbox-style, with dots,
+     * in picocli's layout) and renders without warnings.
+     */
+    @Test
+    void theExportersManPageNamesItsFlagsAndRenders() throws Exception {
+        Pattern flag = Pattern.compile("^ {2,6}(?:(-[a-zA-Z]), )?(--[a-z][a-z0-9.-]*[a-z0-9])", Pattern.MULTILINE);
+        Set<String> help = new TreeSet<>();
+        Matcher h = flag.matcher(Shipped.helpText(Commands.ROOT.resolve("bin/echoscu-exporter")));
+        while (h.find()) {
+            if (h.group(1) != null) {
+                help.add(h.group(1));
+            }
+            help.add(h.group(2));
+        }
+        assertThat(help).contains("--config.file", "--web.listen-address", "--web.config.file", "--probe.per-peer", "-h");
+        for (Path page : List.of(SHIP.resolve("dist/man/man1/echoscu-exporter.1"),
+                SHIP.resolve("deb/man/echoscu-exporter.1.gz"))) {
+            Run man = Commands.run(List.of("man", "--warnings=w", "-l", page.toString()), Duration.ofSeconds(60),
+                    null, Map.of("MANPAGER", "cat", "MANWIDTH", "200"));
+            assertThat(man.exitCode()).as(man.toString()).isZero();
+            assertThat(man.stderr()).as("man -l on " + page).isEmpty();
+            assertThat(man.stdout()).contains("EXIT STATUS", "EXAMPLES", "FILES", "jecho " + Shipped.VERSION);
+            Set<String> named = new TreeSet<>();
+            Matcher m = Pattern.compile("^ {7}(?:(-[a-zA-Z]), )?(--[a-z][a-z0-9.-]*[a-z0-9])", Pattern.MULTILINE)
+                    .matcher(man.stdout().substring(man.stdout().indexOf("OPTIONS"), man.stdout().indexOf("SIGNALS")));
+            while (m.find()) {
+                if (m.group(1) != null) {
+                    named.add(m.group(1));
+                }
+                named.add(m.group(2));
+            }
+            assertThat(named).as(page + ": exactly the flags of --help").isEqualTo(help);
         }
     }
 

@@ -85,7 +85,8 @@ class FleetViewTest {
     void peerInfoText() {
         Instant now = Instant.parse("2026-12-01T00:00:00Z");
         TlsFacts tls = new TlsFacts("TLSv1.3", "TLS_AES_128_GCM_SHA256", "CN=pacs", "CN=ca",
-                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-12-11T12:00:00Z"));
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-12-11T12:00:00Z"),
+                Instant.parse("2026-12-11T12:00:00Z"), Instant.parse("2026-12-11T12:00:00Z"));
         String text = PeerInfoText.format("PACS@h:104", info(tls), 30, now);
         assertThat(text).isEqualTo("""
                 Peer PACS@h:104:

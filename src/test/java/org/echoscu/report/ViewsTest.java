@@ -73,7 +73,7 @@ class ViewsTest {
     void jsonEscapesWhatItMust() {
         Target odd = new Target("h\"st\\é", null, 104, "A\tB", "Ü", false);
         ProbeResult r = new ProbeResult(odd, Instant.EPOCH, Samples.times(1), RoundTrips.NONE,
-                new ProbeOutcome(1, Reason.RESOLVE, Phase.RESOLVE, "cannot resolve \"h\u0001\"\u2028", null), null, null);
+                new ProbeOutcome(1, Reason.RESOLVE, Phase.RESOLVE, "cannot resolve \"h\u0001\"\u2028", null), null, null, null);
         JsonNode n = ProbeSchema.validLines(JsonView.probeObject(1, r)).get(0);
         assertThat(n.get("target").get("host").asString()).isEqualTo("h\"st\\é");
         assertThat(n.get("target").get("calling_ae").asString()).isEqualTo("A\tB");
@@ -170,7 +170,7 @@ class ViewsTest {
         m.put(Phase.CONNECT, 2_000_000L);
         m.put(Phase.ASSOCIATE, 4_000_000L);
         ProbeResult r = new ProbeResult(Samples.PACS, Samples.START, PhaseTimes.of(m), RoundTrips.NONE,
-                new ProbeOutcome(1, Reason.TIMEOUT_ASSOCIATE, Phase.ASSOCIATE, "no answer", null), null, null);
+                new ProbeOutcome(1, Reason.TIMEOUT_ASSOCIATE, Phase.ASSOCIATE, "no answer", null), null, null, null);
         String text = run(new TextView(out, true, false, false), r);
         assertThat(text.split("\n")).containsExactly(
                 "proxy name resolution: 1.00 ms",
@@ -185,7 +185,7 @@ class ViewsTest {
     void statisticsInTheMannerOfPing() {
         ProbeResult three = new ProbeResult(Samples.PACS, Samples.START, Samples.times(1, 1, 1, 1, 1),
                 RoundTrips.NONE.plusAnswered(1_000_000).plusAnswered(2_000_000).plusAnswered(3_000_000).plusFailed(),
-                new ProbeOutcome(70, Reason.TIMEOUT_ECHO, Phase.ECHO, "Echo Failed: no answer", null), null, 0);
+                new ProbeOutcome(70, Reason.TIMEOUT_ECHO, Phase.ECHO, "Echo Failed: no answer", null), null, 0, null);
         String text = run(new TextView(out, false, true, false), three);
         assertThat(text.split("\n")).containsExactly(
                 "--- pacs.example.org port 104 DICOM echo statistics ---",

@@ -61,6 +61,11 @@ public final class ShipFiles {
             write(out.resolve("deb/bash/" + deb), BashCompletion.render(tool, deb, version));
             write(out.resolve("deb/zsh/_" + deb), ZshCompletion.render(tool, deb, version));
         }
+        // the exporter keeps its own name in the package: Debian's dcmtk has no command of that name
+        String exporter = ExporterManPage.render(Files.readString(templates.resolve(ExporterManPage.NAME + ".1.in"),
+                StandardCharsets.UTF_8), version, date);
+        write(out.resolve("dist/man/man1/" + ExporterManPage.NAME + ".1"), exporter);
+        writeGzip(out.resolve("deb/man/" + ExporterManPage.NAME + ".1.gz"), exporter);
         writeGzip(out.resolve("deb/changelog.gz"), changelog(version, date, args[3]));
     }
 
