@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.echoscu.report.JsonWriter;
+
 /**
  * The exporter's own log on standard error, one line per event, as Prometheus's exporters write
  * it ({@code --log.format}): logfmt ({@code time=… level=info msg="…" key=value}) or JSON. Written
@@ -92,33 +94,14 @@ final class ExporterLog {
             return;
         }
         sb.append('"');
-        escaped(sb, v);
+        JsonWriter.escape(sb, v);
         sb.append('"');
     }
 
     private static void jsonString(StringBuilder sb, String v) {
         sb.append('"');
-        escaped(sb, v);
+        JsonWriter.escape(sb, v);
         sb.append('"');
     }
 
-    private static void escaped(StringBuilder sb, String v) {
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-    }
 }

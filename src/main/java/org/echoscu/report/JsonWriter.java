@@ -10,7 +10,7 @@ package org.echoscu.report;
  * flat objects of known shape. Every non-ASCII character is escaped, so the output is the same
  * whatever the platform's charset.
  */
-final class JsonWriter {
+public final class JsonWriter {
 
     private final StringBuilder sb = new StringBuilder(512);
     /** Whether the object being written has a member already (needs a comma before the next). */
@@ -103,6 +103,16 @@ final class JsonWriter {
 
     private void quote(String s) {
         sb.append('"');
+        escape(sb, s);
+        sb.append('"');
+    }
+
+    /**
+     * Appends {@code s} escaped for a JSON string (without the quotes): the one escaping rule of
+     * every JSON we write, the probe views' and the exporter's log lines'. Every non-ASCII
+     * character is escaped, so the output is the same whatever the platform's charset.
+     */
+    public static void escape(StringBuilder sb, String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -120,6 +130,5 @@ final class JsonWriter {
                 }
             }
         }
-        sb.append('"');
     }
 }
