@@ -71,19 +71,4 @@ public final class SopClassNames {
         }
         return null;
     }
-
-    /** Whether a text has the form of a UID (PS3.5 §9.1: digits and dots, at most 64 characters). */
-    public static boolean isUid(String text) {
-        if (text.isEmpty() || text.length() > 64 || text.startsWith(".") || text.endsWith(".")
-                || text.contains("..")) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != '.' && (c < '0' || c > '9')) {
-                return false;
-            }
-        }
-        return true;
-    }
 }
