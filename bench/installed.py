@@ -17,9 +17,10 @@ the machine moves them all. Every run goes through setpriv, so each row pays the
     hello, JDK     bench/floor/Floor.java (prints a word) on Temurin 25, its default CDS archive
     hello, runtime the same on the self-contained archive's jlink runtime (its CDS archive, jlink's)
 
-Single runs besides: the first run of each user right after installation, and after a JDK
-trigger (dpkg-trigger /usr/lib/jvm: the archives made again as after a JDK upgrade), and a
-checkout's first and second run with a JVM it had no archive for (Temurin 25, issue 22.7).
+First runs besides, made over --cycles installations and as many JDK triggers (dpkg-trigger
+/usr/lib/jvm: the archives made again as after a JDK upgrade): each user's first run after
+each, paired with a checkout run beside it; and a checkout's first and second run with a JVM it
+had no archive for (Temurin 25, issue 22.7).
 """
 
 import argparse
@@ -83,6 +84,43 @@ def single(label, argv, env):
     print("| %s | %.1f ms | %.1f ms |" % (label, w * 1e3, c * 1e3))
 
 
+def first_runs(title, prepare, users, checkout, first_of, cycles):
+    """The first run of each user after prepare() (an installation, or a JDK trigger), made
+    cycles times over. A first run happens once per cycle, so each is measured beside a run of
+    the checkout made just before or just after it (the order flips from one run to the next),
+    and the figures are the medians over the cycles of the ratios of those pairs. Before the
+    runs, sync and a 1 s pause: the disk writes of apt-get and dpkg are theirs, not a cost of
+    the first run."""
+    pairs = {u: [] for u in users}
+    flip = 0
+    for _ in range(cycles):
+        prepare()
+        sh("sync")
+        time.sleep(1.0)
+        for u in users:
+            argv, env = first_of(u)
+            if flip % 2 == 0:
+                f = run(argv, env)
+                c = run(*checkout)
+            else:
+                c = run(*checkout)
+                f = run(argv, env)
+            flip += 1
+            pairs[u].append((f, c))
+    print("\n### %s\n" % title)
+    print("| user | first run: wall | CPU | checkout beside it: wall | CPU "
+          "| wall / checkout: median (min-max) | CPU / checkout: median (min-max) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for u, ps in pairs.items():
+        wr = [f[0] / c[0] for f, c in ps]
+        cr = [f[1] / c[1] for f, c in ps]
+        print("| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.2f (%.2f-%.2f) | %.2f (%.2f-%.2f) |" % (
+            "a normal user" if u == USER else u,
+            median([f[0] for f, _ in ps]) * 1e3, median([f[1] for f, _ in ps]) * 1e3,
+            median([c[0] for _, c in ps]) * 1e3, median([c[1] for _, c in ps]) * 1e3,
+            median(wr), min(wr), max(wr), median(cr), min(cr), max(cr)))
+
+
 def wait_archive(pattern, limit=300):
     end = time.time() + limit
     while time.time() < end:
@@ -96,6 +134,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--root", required=True)
     ap.add_argument("--runs", type=int, default=11)
+    ap.add_argument("--cycles", type=int, default=7,
+                    help="installations and JDK triggers, each followed by every user's first run")
     args = ap.parse_args()
     root = args.root
     deb = glob.glob(os.path.join(root, "target", "echoscu-java_*_all.deb"))[0]
@@ -111,17 +151,21 @@ def main():
     target = ["127.0.0.1", str(peer.port)]
     try:
         env = {"DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "install", "-y", "-o", "DPkg::Lock::Timeout=300", deb], check=True, env=dict(
-            os.environ, **env), stdout=subprocess.DEVNULL)
         users = ["root", USER, "nobody"]
 
         def user_env(u):
             return {"HOME": home_of(u), "XDG_CACHE_HOME": "", "JAVA_HOME": ""}
 
-        print("\n### First run of each user after installation (JDK 17)\n")
-        print("| run | wall | CPU |\n|---|---:|---:|")
-        for u in users:
-            single("deb " + u, as_user(u, ["/usr/bin/echoscu-java"] + target), user_env(u))
+        checkout = (as_user("root", [os.path.join(root, "bin", "echoscu")] + target), user_env("root"))
+
+        def install():
+            sh("apt-get", "purge", "-y", "echoscu-java", check=False)
+            subprocess.run(["apt-get", "install", "-y", "-o", "DPkg::Lock::Timeout=300", deb], check=True,
+                           env=dict(os.environ, **env), stdout=subprocess.DEVNULL)
+
+        first_runs("JDK 17: the first run of each user after installation, %d installations" % args.cycles,
+                   install, users, checkout, lambda u: (as_user(u, ["/usr/bin/echoscu-java"] + target), user_env(u)),
+                   args.cycles)
 
         rows = [("checkout", as_user("root", [os.path.join(root, "bin", "echoscu")] + target), user_env("root"))]
         rows += [("deb " + ("user" if u == USER else u), as_user(u, ["/usr/bin/echoscu-java"] + target), user_env(u))
@@ -129,14 +173,16 @@ def main():
         table("JDK 17: the Debian package against the checkout, %d runs each" % args.runs,
               rows_in_turn(rows, args.runs), "checkout")
 
-        for f in glob.glob("/var/cache/echoscu-java/*"):
-            os.remove(f)
-        sh("dpkg-trigger", "--no-await", "/usr/lib/jvm")
-        sh("dpkg", "--triggers-only", "--pending")
-        print("\n### First run of each user after a JDK trigger (archives made again by postinst)\n")
-        print("| run | wall | CPU |\n|---|---:|---:|")
-        for u in users:
-            single("deb " + u, as_user(u, ["/usr/bin/echoscu-java"] + target), user_env(u))
+        def jdk_trigger():
+            # what a JDK upgrade sets off: the archives of /var/cache/echoscu-java made again by postinst
+            for f in glob.glob("/var/cache/echoscu-java/*"):
+                os.remove(f)
+            sh("dpkg-trigger", "--no-await", "/usr/lib/jvm")
+            sh("dpkg", "--triggers-only", "--pending")
+
+        first_runs("JDK 17: the first run of each user after a JDK trigger, %d triggers" % args.cycles,
+                   jdk_trigger, users, checkout,
+                   lambda u: (as_user(u, ["/usr/bin/echoscu-java"] + target), user_env(u)), args.cycles)
 
         if os.path.exists(os.path.join(JDK25, "bin", "java")):
             # a checkout's first run with a JVM it has no archive for: made in the background (22.7)

@@ -5,7 +5,7 @@
 # the checkout, and a checkout run with a JVM it had no archive for, first and second run.
 # Needs root (it installs target/echoscu-java_VERSION_all.deb with apt-get, adds a throw-away
 # user, and removes both at the end). See bench/installed.py and docs/PERFORMANCE.md.
-#   bench/installed.sh [--runs N]
+#   bench/installed.sh [--runs N] [--cycles N]
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 [ "$(id -u)" = 0 ] || { echo "bench/installed.sh installs the package: run it as root" >&2; exit 2; }

@@ -46,8 +46,15 @@ final class Values {
         return (int) v;
     }
 
-    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%\\w+)?");
+    /**
+     * The shapes of an address literal, compiled only when an option takes one: held here, not
+     * in Values itself, because every run reads its command line through Values, and compiling
+     * them at its start loaded java.util.regex (some 40 classes) into every plain echo.
+     */
+    private static final class LiteralShapes {
+        static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+        static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%\\w+)?");
+    }
 
     /**
      * An IP address literal (IPv6 with or without brackets), never a host name: a name could
@@ -55,7 +62,7 @@ final class Values {
      */
     static java.net.InetAddress ipAddress(String text, String option) throws UsageException {
         String t = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (IPV4.matcher(t).matches() || IPV6.matcher(t).matches()) {
+        if (LiteralShapes.IPV4.matcher(t).matches() || LiteralShapes.IPV6.matcher(t).matches()) {
             try {
                 return java.net.InetAddress.getByName(t); // a literal: no name service is asked
             } catch (java.net.UnknownHostException e) {
