@@ -57,6 +57,11 @@ public final class SopClassNames {
         return UIDS;
     }
 
+    /** What {@code --probe-sop} and the exporter's {@code peer_info_sop_classes} take: a UID as given, or a known name's UID; null for neither. */
+    public static String resolve(String uidOrName) {
+        return Uids.isUid(uidOrName) ? uidOrName : uidOf(uidOrName);
+    }
+
     /** The UID of a known name (exact spelling), or null. */
     public static String uidOf(String name) {
         return UIDS.get(name);

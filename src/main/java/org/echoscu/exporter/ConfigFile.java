@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.echoscu.acse.AeTitles;
 import org.echoscu.acse.AssociationProposal;
+import org.echoscu.acse.SopClassNames;
 import org.echoscu.acse.TransferSyntax;
 import org.echoscu.acse.Uids;
 import org.echoscu.net.IpFamily;
@@ -44,7 +45,9 @@ public final class ConfigFile {
 
     private static final Set<String> TOP = Set.of("modules", "allowed_targets");
     private static final Set<String> MODULE = Set.of("calling_ae", "timeout", "ip_family", "max_pdu",
-            "transfer_syntaxes", "tls", "user_identity", "proxy", "peer_info");
+            "transfer_syntaxes", "tls", "user_identity", "proxy", "peer_info", "peer_info_sop_classes");
+    /** The most SOP classes a peer report proposes besides Verification: each takes up to 181 contexts. */
+    static final int MAX_PEER_INFO_SOP_CLASSES = 16;
     private static final Set<String> TLS = Set.of("enabled", "ca_file", "cert_file", "key_file", "key_password_file",
             "profile", "server_name", "check_hostname");
     private static final Set<String> IDENTITY = Set.of("type", "username", "password_file");
@@ -179,7 +182,41 @@ public final class ConfigFile {
         }
         boolean peerInfo = keys.containsKey("peer_info") ? bool(keys.get("peer_info").getValueNode(), where + ".peer_info")
                 : d.peerInfo();
-        return new Module(name, calling, timeout, family, maxPdu, syntaxes, tls, identity, proxy, peerInfo);
+        List<String> sopClasses = d.peerInfoSopClasses();
+        if (keys.containsKey("peer_info_sop_classes")) {
+            Node n = keys.get("peer_info_sop_classes").getValueNode();
+            if (!peerInfo) {
+                throw error(n, where + ".peer_info_sop_classes", "goes with peer_info: true only");
+            }
+            sopClasses = sopClasses(n, where + ".peer_info_sop_classes");
+        }
+        return new Module(name, calling, timeout, family, maxPdu, syntaxes, tls, identity, proxy, peerInfo, sopClasses);
+    }
+
+    /** {@code peer_info_sop_classes}: UIDs or known names (as echoscu's --probe-sop), each once, Verification implied. */
+    private List<String> sopClasses(Node node, String where) throws ConfigException {
+        if (!(node instanceof SequenceNode seq)) {
+            throw error(node, where, "must be a list of SOP class UIDs or names");
+        }
+        if (seq.getValue().isEmpty() || seq.getValue().size() > MAX_PEER_INFO_SOP_CLASSES) {
+            throw error(node, where, "must list 1.." + MAX_PEER_INFO_SOP_CLASSES + " SOP classes");
+        }
+        List<String> uids = new ArrayList<>();
+        for (Node n : seq.getValue()) {
+            String given = scalar(n, where);
+            String uid = SopClassNames.resolve(given);
+            if (uid == null) {
+                throw error(n, where, "'" + given + "' is neither a UID nor a known name (echoscu --probe-sop list)");
+            }
+            if (uid.equals(Uids.VERIFICATION_SOP_CLASS)) {
+                throw error(n, where, "Verification is always proposed; leave it out");
+            }
+            if (uids.contains(uid)) {
+                throw error(n, where, "SOP class " + uid + " is given twice");
+            }
+            uids.add(uid);
+        }
+        return uids;
     }
 
     /**

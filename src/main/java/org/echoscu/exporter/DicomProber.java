@@ -109,7 +109,8 @@ final class DicomProber {
         try {
             run = new EchoScu(s).run(deadlineNanos);
             if (m.peerInfo()) {
-                report = run.times().transport() == 0 ? PeerReport.notMade() : report(s, deadlineNanos);
+                report = run.times().transport() == 0 ? PeerReport.notMade()
+                        : report(s, m.peerInfoSopClasses(), deadlineNanos);
             }
         } finally {
             Logs.capture(null, false);
@@ -124,17 +125,21 @@ final class DicomProber {
 
     /**
      * {@code peer_info}: echoscu's peer report after the echo, on associations of its own, within
-     * what is left of the deadline. It proposes Verification with each syntax of echoscu's -pts
-     * table, then those of the module's list that the table lacks, one per presentation context:
+     * what is left of the deadline. It proposes Verification and {@code peer_info_sop_classes},
+     * each with each syntax of echoscu's -pts table, then those of the module's list that the
+     * table lacks, one per presentation context:
      * every UID a metric may carry as a label comes from this proposal, so their number is bounded.
      * Not made (reported as such) when the echo never reached the peer: it would fail the same way.
      */
-    private static PeerReport report(EchoSettings s, long deadlineNanos) {
+    private static PeerReport report(EchoSettings s, List<String> sopClasses, long deadlineNanos) {
         List<String> syntaxes = new ArrayList<>(TransferSyntax.firstUids(TransferSyntax.values().length));
         syntaxes.addAll(s.proposal().transferSyntaxes()); // ProbeProposal keeps each UID once, first place
+        List<String> abstractSyntaxes = new ArrayList<>();
+        abstractSyntaxes.add(Uids.VERIFICATION_SOP_CLASS);
+        abstractSyntaxes.addAll(sopClasses);
         AssociationProposal a = s.proposal();
         ProbeProposal proposal = new ProbeProposal(a.callingAeTitle(), a.calledAeTitle(), a.maxPduLength(),
-                List.of(Uids.VERIFICATION_SOP_CLASS), syntaxes, false, false);
+                abstractSyntaxes, syntaxes, false, false);
         long start = System.nanoTime();
         PeerInfo info = new PeerInfoProbe(s, proposal, false).run(deadlineNanos);
         PeerReport report = ProbeResults.report(info, System.nanoTime() - start);

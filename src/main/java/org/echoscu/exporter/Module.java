@@ -21,15 +21,20 @@ import org.echoscu.net.IpFamily;
  * @param identity          user identity to send, or null
  * @param proxy             {@code http://HOST:PORT} or {@code socks5://HOST:PORT}, or null
  * @param peerInfo          whether a peer report follows the echo (its accepted transfer syntaxes as metrics)
+ * @param peerInfoSopClasses the SOP class UIDs the report proposes besides Verification, in order
  */
 public record Module(String name, String callingAe, Duration timeout, IpFamily family, long maxPdu,
                      TransferSyntaxes transferSyntaxes, TlsModule tls, Identity identity, String proxy,
-                     boolean peerInfo) {
+                     boolean peerInfo, List<String> peerInfoSopClasses) {
+
+    public Module {
+        peerInfoSopClasses = List.copyOf(peerInfoSopClasses);
+    }
 
     /** The module that serves without a configuration file. */
     public static Module builtIn() {
         return new Module("echo", "ECHOSCU", Duration.ofSeconds(5), IpFamily.IPV4, 16384, TransferSyntaxes.first(1),
-                null, null, null, false);
+                null, null, null, false, List.of());
     }
 
     /**

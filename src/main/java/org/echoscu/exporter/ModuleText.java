@@ -1,5 +1,6 @@
 package org.echoscu.exporter;
 
+import org.echoscu.acse.SopClassNames;
 import org.echoscu.acse.TransferSyntax;
 
 /**
@@ -34,6 +35,13 @@ final class ModuleText {
             }
         }
         sb.append("  peer_info: ").append(m.peerInfo()).append('\n');
+        if (!m.peerInfoSopClasses().isEmpty()) {
+            sb.append("  peer_info_sop_classes:\n");
+            for (String uid : m.peerInfoSopClasses()) {
+                String name = SopClassNames.nameOf(uid);
+                sb.append("    - ").append(uid).append(name == null ? "" : " # " + name).append('\n');
+            }
+        }
         if (m.tls() != null) {
             Module.TlsModule t = m.tls();
             sb.append("  tls:\n    enabled: true\n");

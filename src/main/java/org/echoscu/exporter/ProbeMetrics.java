@@ -93,9 +93,9 @@ final class ProbeMetrics {
         if (report == null) {
             return;
         }
-        out.add(gauge("probe_dicom_peer_info_success", "Whether the peer report was made and the peer accepted "
+        out.add(gauge("probe_dicom_peer_report_success", "Whether the peer report was made and the peer accepted "
                 + "each of its associations.", report.complete() ? 1 : 0));
-        out.add(gauge("probe_dicom_peer_info_duration_seconds", "How long the peer report's associations took.",
+        out.add(gauge("probe_dicom_peer_report_duration_seconds", "How long the peer report's associations took.",
                 report.durationNanos() / 1e9));
         GaugeSnapshot.Builder classes = GaugeSnapshot.builder().name("probe_dicom_sop_class_accepted")
                 .help("Per SOP class of the peer report: whether the peer accepted it with at least one transfer "

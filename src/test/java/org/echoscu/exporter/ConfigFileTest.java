@@ -28,7 +28,7 @@ class ConfigFileTest {
                       username: mon
                 """);
         assertThat(c.modules().get("echo")).isEqualTo(new Module("echo", "ECHOSCU", Duration.ofSeconds(5), IpFamily.IPV4,
-                16384, Module.TransferSyntaxes.first(1), null, null, null, false));
+                16384, Module.TransferSyntaxes.first(1), null, null, null, false, java.util.List.of()));
         Module p = c.modules().get("pacs");
         assertThat(p.callingAe()).isEqualTo("MONITOR");
         assertThat(p.timeout()).isEqualTo(Duration.ofSeconds(90));
@@ -65,6 +65,39 @@ class ConfigFileTest {
                   peer_info: true
                 """);
         assertThat(ModuleText.of(Module.builtIn())).contains("  transfer_syntaxes: 1\n  peer_info: false\n");
+    }
+
+    @Test
+    void peerInfoSopClassesByUidOrName() throws Exception {
+        Module p = ConfigFile.parseText("x.yml", """
+                modules:
+                  pacs:
+                    peer_info: true
+                    peer_info_sop_classes: [CTImageStorage, 1.2.840.10008.5.1.4.1.1.4, 1.2.3.4]
+                """).modules().get("pacs");
+        assertThat(p.peerInfoSopClasses()).containsExactly("1.2.840.10008.5.1.4.1.1.2", "1.2.840.10008.5.1.4.1.1.4",
+                "1.2.3.4");
+        assertThat(ModuleText.of(p)).contains("""
+                  peer_info_sop_classes:
+                    - 1.2.840.10008.5.1.4.1.1.2 # CTImageStorage
+                    - 1.2.840.10008.5.1.4.1.1.4 # MRImageStorage
+                    - 1.2.3.4
+                """);
+        String head = "modules:\n  e:\n    peer_info: true\n    peer_info_sop_classes:";
+        assertThatThrownBy(() -> ConfigFile.parseText("x.yml", "modules:\n  e:\n    peer_info_sop_classes: [CTImageStorage]\n"))
+                .hasMessageStartingWith("x.yml:3: key 'modules.e.peer_info_sop_classes': goes with peer_info: true only");
+        assertThatThrownBy(() -> ConfigFile.parseText("x.yml", head + " []\n"))
+                .hasMessageStartingWith("x.yml:4: key 'modules.e.peer_info_sop_classes': must list 1..16");
+        assertThatThrownBy(() -> ConfigFile.parseText("x.yml", head + " CTImageStorage\n"))
+                .hasMessageStartingWith("x.yml:4: key 'modules.e.peer_info_sop_classes': must be a list");
+        assertThatThrownBy(() -> ConfigFile.parseText("x.yml", head + "\n      - CTImageStorage\n      - CTImage\n"))
+                .hasMessageStartingWith("x.yml:6: key 'modules.e.peer_info_sop_classes': 'CTImage' is neither a UID");
+        assertThatThrownBy(() -> ConfigFile.parseText("x.yml", head + "\n      - CTImageStorage\n"
+                + "      - 1.2.840.10008.5.1.4.1.1.2\n"))
+                .hasMessageStartingWith("x.yml:6: key 'modules.e.peer_info_sop_classes': SOP class 1.2.840.10008.5.1.4.1.1.2 "
+                        + "is given twice");
+        assertThatThrownBy(() -> ConfigFile.parseText("x.yml", head + " [Verification]\n"))
+                .hasMessageStartingWith("x.yml:4: key 'modules.e.peer_info_sop_classes': Verification is always proposed");
     }
 
     @Test

@@ -34,7 +34,7 @@ class ProbeMetricsTest {
 
     @Test
     void noPeerReportNoPeerInfoMetrics() throws Exception {
-        assertThat(text(null)).contains("probe_success 1").doesNotContain("peer_info").doesNotContain("sop_class");
+        assertThat(text(null)).contains("probe_success 1").doesNotContain("peer_report").doesNotContain("sop_class");
     }
 
     @Test
@@ -44,8 +44,8 @@ class ProbeMetricsTest {
                 new PeerReport.SopClass("1.2.840.10008.5.1.4.1.1.2", true, List.of()),
                 new PeerReport.SopClass("1.2.840.10008.5.1.4.1.1.4", false, List.of()))));
         assertThat(t).contains("probe_success 1.0\n")
-                .contains("probe_dicom_peer_info_success 0.0\n")
-                .contains("probe_dicom_peer_info_duration_seconds 2.5\n")
+                .contains("probe_dicom_peer_report_success 0.0\n")
+                .contains("probe_dicom_peer_report_duration_seconds 2.5\n")
                 .contains("probe_dicom_accepted_transfer_syntax_info{sop_class=\"1.2.840.10008.1.1\","
                         + "transfer_syntax=\"1.2.840.10008.1.2\"} 1\n")
                 .contains("probe_dicom_accepted_transfer_syntax_info{sop_class=\"1.2.840.10008.1.1\","
@@ -58,7 +58,7 @@ class ProbeMetricsTest {
 
     @Test
     void aReportNotMadeIsAFailedReportWithoutSeries() throws Exception {
-        assertThat(text(PeerReport.notMade())).contains("probe_dicom_peer_info_success 0.0\n")
+        assertThat(text(PeerReport.notMade())).contains("probe_dicom_peer_report_success 0.0\n")
                 .doesNotContain("probe_dicom_accepted_transfer_syntax_info").doesNotContain("sop_class");
     }
 }

@@ -67,6 +67,7 @@ class ExporterIT {
                 transfer_syntaxes: [1.2.840.10008.1.2]
               report:
                 peer_info: true
+                peer_info_sop_classes: [CTImageStorage, MRImageStorage]
                 transfer_syntaxes:
                   - 1.2.840.10008.1.2.1
                   - %s
@@ -79,6 +80,10 @@ class ExporterIT {
      */
     private static final List<String> PICKY_ACCEPTS = List.of("1.2.840.10008.1.2.1", "1.2.840.10008.1.2.5",
             "1.2.840.10008.1.2.4.90");
+    private static final String CT = "1.2.840.10008.5.1.4.1.1.2";
+    private static final String MR = "1.2.840.10008.5.1.4.1.1.4";
+    /** What {@link #picky} accepts for CT Image Storage; it has no context for MR Image Storage. */
+    private static final List<String> PICKY_CT_ACCEPTS = List.of("1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.1");
 
     private static Server echoscp;
     private static Server storescp;
@@ -175,13 +180,18 @@ class ExporterIT {
         }
     }
 
-    /** storescp's association configuration: Verification with {@link #PICKY_ACCEPTS} only. */
+    /** storescp's association configuration: Verification with {@link #PICKY_ACCEPTS}, CT with {@link #PICKY_CT_ACCEPTS}. */
     private static Path pickyConfig() throws IOException {
-        StringBuilder cfg = new StringBuilder("[[TransferSyntaxes]]\n[Accepted]\n");
-        for (int i = 0; i < PICKY_ACCEPTS.size(); i++) {
-            cfg.append("TransferSyntax").append(i + 1).append(" = ").append(PICKY_ACCEPTS.get(i)).append('\n');
+        StringBuilder cfg = new StringBuilder("[[TransferSyntaxes]]\n");
+        Map<String, List<String>> lists = Map.of("Accepted", PICKY_ACCEPTS, "CtAccepted", PICKY_CT_ACCEPTS);
+        for (Map.Entry<String, List<String>> e : lists.entrySet()) {
+            cfg.append('[').append(e.getKey()).append("]\n");
+            for (int i = 0; i < e.getValue().size(); i++) {
+                cfg.append("TransferSyntax").append(i + 1).append(" = ").append(e.getValue().get(i)).append('\n');
+            }
         }
         cfg.append("[[PresentationContexts]]\n[Verification]\nPresentationContext1 = 1.2.840.10008.1.1\\Accepted\n")
+                .append("PresentationContext2 = ").append(CT).append("\\CtAccepted\n")
                 .append("[[Profiles]]\n[Picky]\nPresentationContexts = Verification\n");
         Path file = Files.createTempFile("picky", ".cfg");
         Files.writeString(file, cfg);
@@ -214,24 +224,29 @@ class ExporterIT {
         String body = probe("127.0.0.1:" + picky.port, "report");
         promtool(body);
         assertThat(value(body, "probe_success")).as(body).isEqualTo(1.0);
-        assertThat(value(body, "probe_dicom_peer_info_success")).as(body).isEqualTo(1.0);
+        assertThat(value(body, "probe_dicom_peer_report_success")).as(body).isEqualTo(1.0);
         assertThat(value(body, "probe_dicom_sop_class_accepted{sop_class=\"1.2.840.10008.1.1\"}")).isEqualTo(1.0);
-        List<String> accepted = new ArrayList<>();
-        Matcher m = Pattern.compile("(?m)^probe_dicom_accepted_transfer_syntax_info\\{sop_class=\"1\\.2\\.840\\.10008\\.1\\.1\","
+        assertThat(value(body, "probe_dicom_sop_class_accepted{sop_class=\"" + CT + "\"}")).isEqualTo(1.0);
+        assertThat(value(body, "probe_dicom_sop_class_accepted{sop_class=\"" + MR + "\"}")).as("not configured")
+                .isEqualTo(0.0);
+        Map<String, List<String>> accepted = new java.util.HashMap<>();
+        Matcher m = Pattern.compile("(?m)^probe_dicom_accepted_transfer_syntax_info\\{sop_class=\"([0-9.]+)\","
                 + "transfer_syntax=\"([0-9.]+)\"} 1(?:\\.0)?$").matcher(body);
         while (m.find()) {
-            accepted.add(m.group(1));
+            accepted.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(m.group(2));
         }
-        assertThat(accepted).as(body).containsExactlyInAnyOrderElementsOf(PICKY_ACCEPTS);
+        assertThat(accepted.keySet()).as(body).containsExactlyInAnyOrder("1.2.840.10008.1.1", CT);
+        assertThat(accepted.get("1.2.840.10008.1.1")).as(body).containsExactlyInAnyOrderElementsOf(PICKY_ACCEPTS);
+        assertThat(accepted.get(CT)).as(body).containsExactlyInAnyOrderElementsOf(PICKY_CT_ACCEPTS);
         assertThat(body.lines().filter(l -> l.startsWith("probe_dicom_accepted_transfer_syntax_info{"))).hasSize(
-                PICKY_ACCEPTS.size());
+                PICKY_ACCEPTS.size() + PICKY_CT_ACCEPTS.size());
         assertThat(body).doesNotContain(PRIVATE_SYNTAX);
         // the echo's own metrics are as without peer_info: it proposed the module's list
         assertThat(value(body, "probe_dicom_echo_status")).isEqualTo(0.0);
         String refused = probe("127.0.0.1:" + refusing, "report");
         promtool(refused);
         assertThat(value(refused, "probe_success")).isEqualTo(0.0);
-        assertThat(value(refused, "probe_dicom_peer_info_success")).as("not made: no connection").isEqualTo(0.0);
+        assertThat(value(refused, "probe_dicom_peer_report_success")).as("not made: no connection").isEqualTo(0.0);
         assertThat(refused).doesNotContain("probe_dicom_accepted_transfer_syntax_info");
     }
 
@@ -242,7 +257,7 @@ class ExporterIT {
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(2.0);
         assertThat(value(body, "probe_dicom_failure_info{phase=\"associate\",reason=\"timeout-associate\"}"))
                 .as(body).isEqualTo(1.0);
-        assertThat(value(body, "probe_dicom_peer_info_success")).as(body).isEqualTo(0.0);
+        assertThat(value(body, "probe_dicom_peer_report_success")).as(body).isEqualTo(0.0);
     }
 
     @Test
