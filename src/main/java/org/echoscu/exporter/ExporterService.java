@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,7 +41,7 @@ final class ExporterService {
     private final ExporterMetrics metrics;
     private final Capacity capacity;
     private final DicomProber prober;
-    private final ThreadPoolExecutor pool;
+    private final RequestThreads pool;
     private final ExpositionFormats formats = ExpositionFormats.init();
     private final AtomicReference<LoadedConfig> config = new AtomicReference<>();
     private final AtomicLong ids = new AtomicLong();
@@ -71,9 +69,7 @@ final class ExporterService {
         this.prober = new DicomProber();
         this.history = new History(settings.historyLimit());
         int threads = 2 * settings.concurrency() + 8;
-        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE),
-                daemon("exporter-http"));
-        pool.allowCoreThreadTimeOut(true);
+        this.pool = new RequestThreads(threads, QUEUE, daemon("exporter-http"));
         config.set(initial);
         metrics.reloadSuccessful.set(1);
         metrics.reloadTimestamp.set(System.currentTimeMillis() / 1000.0);

@@ -8,6 +8,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.ServerSocketChannel;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,7 +39,20 @@ public final class EchoScp implements AutoCloseable {
     private final ScpSettings settings;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger associations = new AtomicInteger();
-    private final AtomicLong served = new AtomicLong();
+    /**
+     * The association threads: a thread of its own for each association, as before, but one
+     * that has ended its association serves the next one instead of a new thread being started
+     * (a thread's start and end were most of what a short association cost echoscp: a monitor
+     * that connects every second, a load balancer's TCP check). Idle ones end after 30 s. No
+     * bound of its own: {@link #dispatch} bounds the connections before handing one over.
+     */
+    private final ThreadPoolExecutor threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), work -> {
+                Thread t = new Thread(work, "echoscp-assoc-" + THREAD_NUMBERS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+    private static final AtomicLong THREAD_NUMBERS = new AtomicLong();
     private ServerSocket server;
     private Thread acceptor;
     private volatile boolean closed;
@@ -75,6 +92,7 @@ public final class EchoScp implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        threads.shutdown(); // the associations being served end as they would; idle threads now
         try {
             if (server != null) {
                 server.close();
@@ -106,7 +124,6 @@ public final class EchoScp implements AutoCloseable {
 
     /** Serves a connection just accepted on a thread of its own, or closes it when too many are open. */
     void dispatch(Socket socket) {
-        long n = served.incrementAndGet();
         if (connections.incrementAndGet() > settings.maxAssociations() + MAX_WAITING) {
             connections.decrementAndGet();
             LOG.warn("closing connection from {}: {} associations open and {} more connections waiting",
@@ -115,21 +132,19 @@ public final class EchoScp implements AutoCloseable {
             return;
         }
         Runnable work = new AssociationHandler(socket, settings, associations);
-        Thread t = new Thread(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException | Error e) {
-                LOG.error("association from {} ended by an internal error: {}", remote(socket), e.toString());
-                LOG.debug("internal error", e);
-                closeQuietly(socket);
-            } finally {
-                connections.decrementAndGet();
-            }
-        }, "echoscp-assoc-" + n);
-        t.setDaemon(true);
         try {
-            t.start();
-        } catch (OutOfMemoryError e) { // no thread to be had: refuse this one, keep serving the others
+            threads.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException | Error e) {
+                    LOG.error("association from {} ended by an internal error: {}", remote(socket), e.toString());
+                    LOG.debug("internal error", e);
+                    closeQuietly(socket);
+                } finally {
+                    connections.decrementAndGet();
+                }
+            });
+        } catch (OutOfMemoryError | RejectedExecutionException e) { // no thread to be had: refuse this one, keep serving the others
             connections.decrementAndGet();
             LOG.error("cannot start a thread for {}: {}", remote(socket), e.getMessage());
             closeQuietly(socket);
