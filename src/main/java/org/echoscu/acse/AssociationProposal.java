@@ -1,7 +1,9 @@
 package org.echoscu.acse;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.echoscu.pdu.AAssociateRq;
 import org.echoscu.pdu.PresentationContextRq;
@@ -11,12 +13,25 @@ import org.echoscu.pdu.UserInformation;
 /**
  * What the requestor proposes: AE titles, our maximum receive PDU length, and
  * {@code contexts} presentation contexts (IDs 1, 3, 5, …) for the Verification SOP class,
- * each with the first {@code transferSyntaxes} of the -pts table ({@link TransferSyntax}).
+ * each with the same transfer syntaxes, in order: the first n of the -pts table
+ * ({@link TransferSyntax}), or a list of UIDs, known to us or not (the exporter's
+ * {@code transfer_syntaxes} list).
  */
 public record AssociationProposal(String callingAeTitle, String calledAeTitle, long maxPduLength,
-                                  int contexts, int transferSyntaxes) {
+                                  int contexts, List<String> transferSyntaxes) {
 
     public static final int MAX_CONTEXTS = 128;
+    /**
+     * The most transfer syntaxes of a list: room for every syntax of the table and more, while a
+     * context of 64-character UIDs stays far below the 65535 bytes of its item (PS3.8 §9.3.2.2).
+     */
+    public static final int MAX_TRANSFER_SYNTAXES = 128;
+
+    /** The first {@code transferSyntaxes} of the -pts table in each context, as echoscu's -pts n. */
+    public AssociationProposal(String callingAeTitle, String calledAeTitle, long maxPduLength, int contexts,
+                               int transferSyntaxes) {
+        this(callingAeTitle, calledAeTitle, maxPduLength, contexts, table(transferSyntaxes));
+    }
 
     public AssociationProposal {
         AeTitles.requireValid(callingAeTitle, "calling AE title");
@@ -24,16 +39,33 @@ public record AssociationProposal(String callingAeTitle, String calledAeTitle, l
         if (contexts < 1 || contexts > MAX_CONTEXTS) {
             throw new IllegalArgumentException("presentation contexts must be 1..128: " + contexts);
         }
-        if (transferSyntaxes < 1 || transferSyntaxes > TransferSyntax.values().length) {
-            throw new IllegalArgumentException("transfer syntaxes must be 1.." + TransferSyntax.values().length + ": " + transferSyntaxes);
+        transferSyntaxes = List.copyOf(transferSyntaxes);
+        if (transferSyntaxes.isEmpty() || transferSyntaxes.size() > MAX_TRANSFER_SYNTAXES) {
+            throw new IllegalArgumentException("transfer syntaxes must be 1.." + MAX_TRANSFER_SYNTAXES + " UIDs: "
+                    + transferSyntaxes.size());
+        }
+        Set<String> seen = new HashSet<>();
+        for (String uid : transferSyntaxes) {
+            if (!Uids.isUid(uid)) {
+                throw new IllegalArgumentException("not a UID: '" + uid + "'");
+            }
+            if (!seen.add(uid)) {
+                throw new IllegalArgumentException("transfer syntax " + uid + " given twice");
+            }
         }
     }
 
+    private static List<String> table(int n) {
+        if (n < 1 || n > TransferSyntax.values().length) {
+            throw new IllegalArgumentException("transfer syntaxes must be 1.." + TransferSyntax.values().length + ": " + n);
+        }
+        return TransferSyntax.firstUids(n);
+    }
+
     public AAssociateRq toPdu() {
-        List<String> syntaxes = TransferSyntax.firstUids(transferSyntaxes);
         List<PresentationContextRq> pcs = new ArrayList<>(contexts);
         for (int i = 0; i < contexts; i++) {
-            pcs.add(new PresentationContextRq(2 * i + 1, Uids.VERIFICATION_SOP_CLASS, syntaxes));
+            pcs.add(new PresentationContextRq(2 * i + 1, Uids.VERIFICATION_SOP_CLASS, transferSyntaxes));
         }
         return new AAssociateRq(1, calledAeTitle, callingAeTitle, Uids.APPLICATION_CONTEXT, pcs,
                 UserInformation.of(

@@ -57,6 +57,11 @@ public final class SopClassNames {
         return UIDS;
     }
 
+    /** What {@code --probe-sop} and the exporter's {@code peer_info_sop_classes} take: a UID as given, or a known name's UID; null for neither. */
+    public static String resolve(String uidOrName) {
+        return Uids.isUid(uidOrName) ? uidOrName : uidOf(uidOrName);
+    }
+
     /** The UID of a known name (exact spelling), or null. */
     public static String uidOf(String name) {
         return UIDS.get(name);
@@ -70,20 +75,5 @@ public final class SopClassNames {
             }
         }
         return null;
-    }
-
-    /** Whether a text has the form of a UID (PS3.5 §9.1: digits and dots, at most 64 characters). */
-    public static boolean isUid(String text) {
-        if (text.isEmpty() || text.length() > 64 || text.startsWith(".") || text.endsWith(".")
-                || text.contains("..")) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != '.' && (c < '0' || c > '9')) {
-                return false;
-            }
-        }
-        return true;
     }
 }

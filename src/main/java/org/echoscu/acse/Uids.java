@@ -20,6 +20,28 @@ public final class Uids {
     }
 
     /**
+     * Whether a text is a UID (PS3.5 §9.1): 1 to 64 characters, components of digits separated by
+     * single dots, none but a lone {@code 0} starting with {@code 0}.
+     */
+    public static boolean isUid(String text) {
+        if (text.isEmpty() || text.length() > 64 || text.startsWith(".") || text.endsWith(".")
+                || text.contains("..")) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+            boolean startsComponent = i == 0 || text.charAt(i - 1) == '.';
+            if (c == '0' && startsComponent && i + 1 < text.length() && text.charAt(i + 1) != '.') {
+                return false; // a leading zero
+            }
+        }
+        return true;
+    }
+
+    /**
      * The implementation version name of a build version: the prefix and the digits of its
      * release numbers ({@code 0.1.0} gives {@code JECHOSCU_010}; a qualifier such as
      * {@code -SNAPSHOT} is left out), cut at 16 characters.

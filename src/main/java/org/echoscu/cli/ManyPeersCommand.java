@@ -196,7 +196,7 @@ final class ManyPeersCommand {
         sops.add(Uids.VERIFICATION_SOP_CLASS);
         for (ParsedArgs.Occurrence o : p.all("--probe-sop")) {
             String v = o.values().get(0);
-            String uid = SopClassNames.isUid(v) ? v : SopClassNames.uidOf(v);
+            String uid = SopClassNames.resolve(v);
             if (uid == null) {
                 throw new UsageException("Invalid value for option --probe-sop (" + v
                         + "): neither a UID nor a known name (--probe-sop list)");

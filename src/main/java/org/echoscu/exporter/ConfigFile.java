@@ -18,7 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.echoscu.acse.AeTitles;
+import org.echoscu.acse.AssociationProposal;
+import org.echoscu.acse.SopClassNames;
 import org.echoscu.acse.TransferSyntax;
+import org.echoscu.acse.Uids;
 import org.echoscu.net.IpFamily;
 import org.echoscu.tls.TlsProfile;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -42,7 +45,9 @@ public final class ConfigFile {
 
     private static final Set<String> TOP = Set.of("modules", "allowed_targets");
     private static final Set<String> MODULE = Set.of("calling_ae", "timeout", "ip_family", "max_pdu",
-            "transfer_syntaxes", "tls", "user_identity", "proxy");
+            "transfer_syntaxes", "tls", "user_identity", "proxy", "peer_info", "peer_info_sop_classes");
+    /** The most SOP classes a peer report proposes besides Verification: each takes up to 181 contexts. */
+    static final int MAX_PEER_INFO_SOP_CLASSES = 16;
     private static final Set<String> TLS = Set.of("enabled", "ca_file", "cert_file", "key_file", "key_password_file",
             "profile", "server_name", "check_hostname");
     private static final Set<String> IDENTITY = Set.of("type", "username", "password_file");
@@ -161,9 +166,9 @@ public final class ConfigFile {
         }
         long maxPdu = keys.containsKey("max_pdu")
                 ? integer(keys.get("max_pdu").getValueNode(), where + ".max_pdu", 4096, 131072) : d.maxPdu();
-        int syntaxes = keys.containsKey("transfer_syntaxes")
-                ? (int) integer(keys.get("transfer_syntaxes").getValueNode(), where + ".transfer_syntaxes", 1,
-                        TransferSyntax.values().length) : d.transferSyntaxes();
+        Module.TransferSyntaxes syntaxes = keys.containsKey("transfer_syntaxes")
+                ? transferSyntaxes(keys.get("transfer_syntaxes").getValueNode(), where + ".transfer_syntaxes")
+                : d.transferSyntaxes();
         Module.TlsModule tls = keys.containsKey("tls") ? tls(keys.get("tls").getValueNode(), where + ".tls") : null;
         Module.Identity identity = keys.containsKey("user_identity")
                 ? identity(keys.get("user_identity").getValueNode(), where + ".user_identity") : null;
@@ -175,7 +180,77 @@ public final class ConfigFile {
                 throw error(n, where + ".proxy", "must be http://HOST:PORT or socks5://HOST:PORT (no credentials in the file)");
             }
         }
-        return new Module(name, calling, timeout, family, maxPdu, syntaxes, tls, identity, proxy);
+        boolean peerInfo = keys.containsKey("peer_info") ? bool(keys.get("peer_info").getValueNode(), where + ".peer_info")
+                : d.peerInfo();
+        List<String> sopClasses = d.peerInfoSopClasses();
+        if (keys.containsKey("peer_info_sop_classes")) {
+            Node n = keys.get("peer_info_sop_classes").getValueNode();
+            if (!peerInfo) {
+                throw error(n, where + ".peer_info_sop_classes", "goes with peer_info: true only");
+            }
+            sopClasses = sopClasses(n, where + ".peer_info_sop_classes");
+        }
+        return new Module(name, calling, timeout, family, maxPdu, syntaxes, tls, identity, proxy, peerInfo, sopClasses);
+    }
+
+    /** {@code peer_info_sop_classes}: UIDs or known names (as echoscu's --probe-sop), each once, Verification implied. */
+    private List<String> sopClasses(Node node, String where) throws ConfigException {
+        if (!(node instanceof SequenceNode seq)) {
+            throw error(node, where, "must be a list of SOP class UIDs or names");
+        }
+        if (seq.getValue().isEmpty() || seq.getValue().size() > MAX_PEER_INFO_SOP_CLASSES) {
+            throw error(node, where, "must list 1.." + MAX_PEER_INFO_SOP_CLASSES + " SOP classes");
+        }
+        List<String> uids = new ArrayList<>();
+        for (Node n : seq.getValue()) {
+            String given = scalar(n, where);
+            String uid = SopClassNames.resolve(given);
+            if (uid == null) {
+                throw error(n, where, "'" + given + "' is neither a UID nor a known name (echoscu --probe-sop list)");
+            }
+            if (uid.equals(Uids.VERIFICATION_SOP_CLASS)) {
+                throw error(n, where, "Verification is always proposed; leave it out");
+            }
+            if (uids.contains(uid)) {
+                throw error(n, where, "SOP class " + uid + " is given twice");
+            }
+            uids.add(uid);
+        }
+        return uids;
+    }
+
+    /**
+     * {@code transfer_syntaxes}: a count of echoscu's -pts table, or a list of UIDs proposed in
+     * that order. Each entry must be a UID (PS3.5 §9.1); one we do not know is allowed, since a
+     * peer may take a private or newer syntax, but not twice, and the list not empty.
+     */
+    private Module.TransferSyntaxes transferSyntaxes(Node node, String where) throws ConfigException {
+        int table = TransferSyntax.values().length;
+        if (node instanceof ScalarNode s && !s.getValue().matches("-?\\d+") || node instanceof MappingNode) {
+            throw error(node, where, "must be a count 1.." + table + " or a list of transfer syntax UIDs");
+        }
+        if (!(node instanceof SequenceNode seq)) {
+            return Module.TransferSyntaxes.first((int) integer(node, where, 1, table));
+        }
+        if (seq.getValue().isEmpty()) {
+            throw error(node, where, "the list is empty: give at least one transfer syntax UID, or a count 1.." + table);
+        }
+        if (seq.getValue().size() > AssociationProposal.MAX_TRANSFER_SYNTAXES) {
+            throw error(node, where, "at most " + AssociationProposal.MAX_TRANSFER_SYNTAXES + " transfer syntaxes");
+        }
+        List<String> uids = new ArrayList<>();
+        for (Node n : seq.getValue()) {
+            String uid = scalar(n, where);
+            if (!Uids.isUid(uid)) {
+                throw error(n, where, "'" + uid + "' is not a UID (digits and single dots, no leading zero, "
+                        + "at most 64 characters)");
+            }
+            if (uids.contains(uid)) {
+                throw error(n, where, "transfer syntax " + uid + " is given twice");
+            }
+            uids.add(uid);
+        }
+        return Module.TransferSyntaxes.list(uids);
     }
 
     private Module.TlsModule tls(Node node, String where) throws ConfigException {

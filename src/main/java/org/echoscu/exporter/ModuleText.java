@@ -1,5 +1,8 @@
 package org.echoscu.exporter;
 
+import org.echoscu.acse.SopClassNames;
+import org.echoscu.acse.TransferSyntax;
+
 /**
  * A module as loaded, in the configuration file's keys, for {@code debug=true}: the defaults
  * filled in. Secrets are files, and only their names are shown.
@@ -20,7 +23,25 @@ final class ModuleText {
             default -> "auto";
         }).append('\n');
         sb.append("  max_pdu: ").append(m.maxPdu()).append('\n');
-        sb.append("  transfer_syntaxes: ").append(m.transferSyntaxes()).append('\n');
+        Module.TransferSyntaxes ts = m.transferSyntaxes();
+        if (ts.uids() == null) {
+            sb.append("  transfer_syntaxes: ").append(ts.count()).append('\n');
+        } else {
+            sb.append("  transfer_syntaxes:\n");
+            for (String uid : ts.uids()) {
+                String name = TransferSyntax.nameOf(uid);
+                sb.append("    - ").append(uid).append(" # ").append(name.equals(uid) ? "not in echoscu's -pts table" : name)
+                        .append('\n');
+            }
+        }
+        sb.append("  peer_info: ").append(m.peerInfo()).append('\n');
+        if (!m.peerInfoSopClasses().isEmpty()) {
+            sb.append("  peer_info_sop_classes:\n");
+            for (String uid : m.peerInfoSopClasses()) {
+                String name = SopClassNames.nameOf(uid);
+                sb.append("    - ").append(uid).append(name == null ? "" : " # " + name).append('\n');
+            }
+        }
         if (m.tls() != null) {
             Module.TlsModule t = m.tls();
             sb.append("  tls:\n    enabled: true\n");

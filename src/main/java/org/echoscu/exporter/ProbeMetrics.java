@@ -14,6 +14,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
 import org.echoscu.net.AddressText;
 import org.echoscu.probe.PeerFacts;
+import org.echoscu.probe.PeerReport;
 import org.echoscu.probe.Phase;
 import org.echoscu.probe.ProbeResult;
 import org.echoscu.probe.Rejection;
@@ -80,7 +81,48 @@ final class ProbeMetrics {
             }
         }
         tls(r.tls(), out);
+        report(r.report(), out);
         return new MetricSnapshots(out);
+    }
+
+    /**
+     * {@code peer_info}'s metrics. Their labels are UIDs of our own proposal (the module's
+     * configuration and echoscu's table), never the peer's words: a bounded number of series.
+     */
+    private static void report(PeerReport report, List<MetricSnapshot> out) {
+        if (report == null) {
+            return;
+        }
+        out.add(gauge("probe_dicom_peer_report_success", "Whether the peer report was made and the peer accepted "
+                + "each of its associations.", report.complete() ? 1 : 0));
+        out.add(gauge("probe_dicom_peer_report_duration_seconds", "How long the peer report's associations took.",
+                report.durationNanos() / 1e9));
+        GaugeSnapshot.Builder classes = GaugeSnapshot.builder().name("probe_dicom_sop_class_accepted")
+                .help("Per SOP class of the peer report: whether the peer accepted it with at least one transfer "
+                        + "syntax (absent when its association was not accepted).");
+        InfoSnapshot.Builder pairs = InfoSnapshot.builder().name("probe_dicom_accepted_transfer_syntax")
+                .help("Each SOP class and transfer syntax of the peer report that the peer accepted.");
+        boolean anyClass = false;
+        boolean anyPair = false;
+        for (PeerReport.SopClass c : report.sopClasses()) {
+            if (!c.probed()) {
+                continue;
+            }
+            anyClass = true;
+            anyPair |= !c.transferSyntaxes().isEmpty();
+            classes.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(Labels.of("sop_class", c.uid()))
+                    .value(c.transferSyntaxes().isEmpty() ? 0 : 1).build());
+            for (String ts : c.transferSyntaxes()) {
+                pairs.dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder()
+                        .labels(Labels.of("sop_class", c.uid(), "transfer_syntax", ts)).build());
+            }
+        }
+        if (anyClass) { // a metric without a series says nothing: left out
+            out.add(classes.build());
+        }
+        if (anyPair) {
+            out.add(pairs.build());
+        }
     }
 
     /** blackbox_exporter's TLS metrics, with its names and meanings. */

@@ -167,7 +167,7 @@ public final class EchoScu {
                 // a TLS server reading our plain request does this
                 why += " without answering our A-ASSOCIATE-RQ (does the peer expect TLS? use +tls)";
             } else if (answer instanceof Indication.TimedOut
-                    && settings.proposal().transferSyntaxes() > DCMTK_368_MAX_TRANSFER_SYNTAXES) {
+                    && settings.proposal().transferSyntaxes().size() > DCMTK_368_MAX_TRANSFER_SYNTAXES) {
                 why += " (DCMTK 3.6.8 and older never answer a context of more than "
                         + DCMTK_368_MAX_TRANSFER_SYNTAXES + " transfer syntaxes: try -pts "
                         + DCMTK_368_MAX_TRANSFER_SYNTAXES + ")";

@@ -34,6 +34,7 @@ public final class PeerInfoProbe {
     private final EchoSettings connection;
     private final ProbeProposal proposal;
     private final boolean checkCalledAe;
+    private long deadlineNanos;
 
     public PeerInfoProbe(EchoSettings connection, ProbeProposal proposal, boolean checkCalledAe) {
         this.connection = connection;
@@ -41,7 +42,18 @@ public final class PeerInfoProbe {
         this.checkCalledAe = checkCalledAe;
     }
 
+    /** The report with no deadline but the timeouts of the connection's settings. */
     public PeerInfo run() {
+        return run(0);
+    }
+
+    /**
+     * The report, every wait of each association bounded by {@code deadlineNanos} (a
+     * {@link System#nanoTime()} deadline, 0 for none) as well as by the settings' timeouts: an
+     * association it ends is one the peer did not accept.
+     */
+    public PeerInfo run(long deadlineNanos) {
+        this.deadlineNanos = deadlineNanos;
         List<AAssociateRq> requests = proposal.requests();
         List<AAssociateAc> answers = new ArrayList<>(requests.size());
         List<String> failures = new ArrayList<>();
@@ -118,7 +130,7 @@ public final class PeerInfoProbe {
 
     private Attempt associate(AAssociateRq rq) {
         Attempt a = new Attempt();
-        Requester requester = new Requester(connection, proposal.maxPduLength(), 0, LOG);
+        Requester requester = new Requester(connection, proposal.maxPduLength(), deadlineNanos, LOG);
         LOG.debug("Requesting Association ({} presentation contexts)", rq.presentationContexts().size());
         requester.request(rq);
         a.tls = requester.tls();

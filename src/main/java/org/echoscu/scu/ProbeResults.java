@@ -4,10 +4,13 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 
 import javax.net.ssl.SSLException;
 
+import org.echoscu.acse.ProbeAnswers;
 import org.echoscu.dimse.Status;
 import org.echoscu.dul.AbortCause;
 import org.echoscu.dul.Indication;
@@ -17,6 +20,7 @@ import org.echoscu.pdu.AAssociateAc;
 import org.echoscu.pdu.UserInfoSubItem;
 import org.echoscu.pdu.UserInformation;
 import org.echoscu.probe.PeerFacts;
+import org.echoscu.probe.PeerReport;
 import org.echoscu.probe.Phase;
 import org.echoscu.probe.PhaseTimes;
 import org.echoscu.probe.ProbeOutcome;
@@ -53,6 +57,18 @@ public final class ProbeResults {
         return new ProbeResult(target, Instant.ofEpochMilli(scu.startedMillis()), times(scu, s.layer() != null),
                 roundTrips(scu.echoes()), end, peer(scu), scu.status() < 0 ? null : scu.status(),
                 scu.tls() == null ? null : scu.tls().toSession());
+    }
+
+    /**
+     * The probe model of a peer report: per SOP class, the transfer syntaxes accepted, in the
+     * order of the proposal; {@code durationNanos} is how long the report took.
+     */
+    public static PeerReport report(PeerInfo info, long durationNanos) {
+        List<PeerReport.SopClass> classes = new ArrayList<>(info.syntaxes().size());
+        for (ProbeAnswers.Syntax s : info.syntaxes()) {
+            classes.add(new PeerReport.SopClass(s.abstractSyntax(), s.probed(), s.accepted()));
+        }
+        return new PeerReport(info.associations(), info.accepted(), durationNanos, classes);
     }
 
     private static String message(EchoRun scu, Reason reason) {

@@ -121,8 +121,8 @@ class ProbeProposalTest {
         assertThat(SopClassNames.uidOf("StudyRootQueryRetrieveInformationModelFind"))
                 .isEqualTo("1.2.840.10008.5.1.4.1.2.2.1");
         assertThat(SopClassNames.nameOf("1.2.840.10008.1.1")).isEqualTo("Verification");
-        assertThat(SopClassNames.isUid("1.2.3")).isTrue();
-        assertThat(SopClassNames.isUid("1..2")).isFalse();
-        assertThat(SopClassNames.isUid("CT")).isFalse();
+        assertThat(Uids.isUid("1.2.3")).isTrue();
+        assertThat(Uids.isUid("1..2")).isFalse();
+        assertThat(Uids.isUid("CT")).isFalse();
     }
 }

@@ -59,10 +59,36 @@ class ExporterIT {
                   ca_file: %s
                   cert_file: %s
                   key_file: %s
+              listed:
+                transfer_syntaxes:
+                  - 1.2.840.10008.1.2
+                  - 1.2.840.10008.1.2.5
+              implicit_only:
+                transfer_syntaxes: [1.2.840.10008.1.2]
+              report:
+                peer_info: true
+                peer_info_sop_classes: [CTImageStorage, MRImageStorage]
+                transfer_syntaxes:
+                  - 1.2.840.10008.1.2.1
+                  - %s
             """;
+    /** A UID of no transfer syntax we know: the list form takes it, the peer report proposes it. */
+    private static final String PRIVATE_SYNTAX = "1.2.826.0.1.3680043.9.9999.1";
+    /**
+     * What {@link #picky} accepts for Verification, as its configuration file says (DCMTK's
+     * asccfg: storescp -xf): no Implicit VR Little Endian, which every SCP takes by default.
+     */
+    private static final List<String> PICKY_ACCEPTS = List.of("1.2.840.10008.1.2.1", "1.2.840.10008.1.2.5",
+            "1.2.840.10008.1.2.4.90");
+    private static final String CT = "1.2.840.10008.5.1.4.1.1.2";
+    private static final String MR = "1.2.840.10008.5.1.4.1.1.4";
+    /** What {@link #picky} accepts for CT Image Storage; it has no context for MR Image Storage. */
+    private static final List<String> PICKY_CT_ACCEPTS = List.of("1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.1");
 
     private static Server echoscp;
     private static Server storescp;
+    /** storescp accepting {@link #PICKY_ACCEPTS} only. */
+    private static Server picky;
     private static ServerSocket silent;
     private static int refusing;
     private static Exporter exporter;
@@ -75,7 +101,9 @@ class ExporterIT {
         storescp = Server.storescp();
         silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1")); // accepts in the kernel, never answers
         refusing = Ports.free();
-        config = CONFIG.formatted(TlsRuns.pki("ca.pem"), TlsRuns.pki("client.pem"), TlsRuns.pki("client.key"));
+        picky = Server.storescp("-xf", pickyConfig().toString(), "Picky");
+        config = CONFIG.formatted(TlsRuns.pki("ca.pem"), TlsRuns.pki("client.pem"), TlsRuns.pki("client.key"),
+                PRIVATE_SYNTAX);
         exporter = Exporter.start(config);
     }
 
@@ -84,6 +112,7 @@ class ExporterIT {
         exporter.close();
         echoscp.close();
         storescp.close();
+        picky.close();
         silent.close();
     }
 
@@ -149,6 +178,86 @@ class ExporterIT {
             return ((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in)).getNotAfter()
                     .toInstant().getEpochSecond();
         }
+    }
+
+    /** storescp's association configuration: Verification with {@link #PICKY_ACCEPTS}, CT with {@link #PICKY_CT_ACCEPTS}. */
+    private static Path pickyConfig() throws IOException {
+        StringBuilder cfg = new StringBuilder("[[TransferSyntaxes]]\n");
+        Map<String, List<String>> lists = Map.of("Accepted", PICKY_ACCEPTS, "CtAccepted", PICKY_CT_ACCEPTS);
+        for (Map.Entry<String, List<String>> e : lists.entrySet()) {
+            cfg.append('[').append(e.getKey()).append("]\n");
+            for (int i = 0; i < e.getValue().size(); i++) {
+                cfg.append("TransferSyntax").append(i + 1).append(" = ").append(e.getValue().get(i)).append('\n');
+            }
+        }
+        cfg.append("[[PresentationContexts]]\n[Verification]\nPresentationContext1 = 1.2.840.10008.1.1\\Accepted\n")
+                .append("PresentationContext2 = ").append(CT).append("\\CtAccepted\n")
+                .append("[[Profiles]]\n[Picky]\nPresentationContexts = Verification\n");
+        Path file = Files.createTempFile("picky", ".cfg");
+        Files.writeString(file, cfg);
+        return file;
+    }
+
+    @Test
+    void aTransferSyntaxListIsProposedInItsOrderAndOnlyIt() {
+        String body = exporter.get("/probe?target=127.0.0.1:" + picky.port + "&module=listed&debug=true").body();
+        assertThat(body).contains("probe_success 1");
+        // the A-ASSOCIATE-RQ as logged: one context, the list's two syntaxes in its order, nothing else
+        Matcher rq = Pattern.compile("Proposed Transfer Syntax\\(es\\):\n((?:D: +=\\S+\n)+)").matcher(body);
+        assertThat(rq.find()).as(body).isTrue();
+        assertThat(rq.group(1).replace("D:", "").trim().split("\\s+")).containsExactly("=LittleEndianImplicit", "=RLELossless");
+        assertThat(rq.find()).as("one context").isFalse();
+        // picky takes the one of them it is configured for
+        assertThat(body).contains("Accepted Transfer Syntax: =RLELossless");
+        assertThat(body).contains("Module configuration:", "  transfer_syntaxes:\n    - 1.2.840.10008.1.2 # LittleEndianImplicit\n"
+                + "    - 1.2.840.10008.1.2.5 # RLELossless\n");
+        // the same peer, a list without any syntax it takes: no acceptable context; storescp takes the default's
+        String implicit = probe("127.0.0.1:" + picky.port, "implicit_only");
+        assertThat(value(implicit, "probe_success")).as(implicit).isEqualTo(0.0);
+        assertThat(value(implicit, "probe_dicom_failure_info{phase=\"associate\",reason=\"no-acceptable-context\"}"))
+                .as(implicit).isEqualTo(1.0);
+        assertThat(value(probe("127.0.0.1:" + storescp.port, "implicit_only"), "probe_success")).isEqualTo(1.0);
+    }
+
+    @Test
+    void peerInfoGivesTheTransferSyntaxesTheConfiguredStorescpAccepts() {
+        String body = probe("127.0.0.1:" + picky.port, "report");
+        promtool(body);
+        assertThat(value(body, "probe_success")).as(body).isEqualTo(1.0);
+        assertThat(value(body, "probe_dicom_peer_report_success")).as(body).isEqualTo(1.0);
+        assertThat(value(body, "probe_dicom_sop_class_accepted{sop_class=\"1.2.840.10008.1.1\"}")).isEqualTo(1.0);
+        assertThat(value(body, "probe_dicom_sop_class_accepted{sop_class=\"" + CT + "\"}")).isEqualTo(1.0);
+        assertThat(value(body, "probe_dicom_sop_class_accepted{sop_class=\"" + MR + "\"}")).as("not configured")
+                .isEqualTo(0.0);
+        Map<String, List<String>> accepted = new java.util.HashMap<>();
+        Matcher m = Pattern.compile("(?m)^probe_dicom_accepted_transfer_syntax_info\\{sop_class=\"([0-9.]+)\","
+                + "transfer_syntax=\"([0-9.]+)\"} 1(?:\\.0)?$").matcher(body);
+        while (m.find()) {
+            accepted.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(m.group(2));
+        }
+        assertThat(accepted.keySet()).as(body).containsExactlyInAnyOrder("1.2.840.10008.1.1", CT);
+        assertThat(accepted.get("1.2.840.10008.1.1")).as(body).containsExactlyInAnyOrderElementsOf(PICKY_ACCEPTS);
+        assertThat(accepted.get(CT)).as(body).containsExactlyInAnyOrderElementsOf(PICKY_CT_ACCEPTS);
+        assertThat(body.lines().filter(l -> l.startsWith("probe_dicom_accepted_transfer_syntax_info{"))).hasSize(
+                PICKY_ACCEPTS.size() + PICKY_CT_ACCEPTS.size());
+        assertThat(body).doesNotContain(PRIVATE_SYNTAX);
+        // the echo's own metrics are as without peer_info: it proposed the module's list
+        assertThat(value(body, "probe_dicom_echo_status")).isEqualTo(0.0);
+        String refused = probe("127.0.0.1:" + refusing, "report");
+        promtool(refused);
+        assertThat(value(refused, "probe_success")).isEqualTo(0.0);
+        assertThat(value(refused, "probe_dicom_peer_report_success")).as("not made: no connection").isEqualTo(0.0);
+        assertThat(refused).doesNotContain("probe_dicom_accepted_transfer_syntax_info");
+    }
+
+    @Test
+    void peerInfoStaysWithinTheScrapeDeadline() {
+        long start = System.nanoTime();
+        String body = probe("127.0.0.1:" + silent.getLocalPort(), "report", "X-Prometheus-Scrape-Timeout-Seconds", "2");
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(2.0);
+        assertThat(value(body, "probe_dicom_failure_info{phase=\"associate\",reason=\"timeout-associate\"}"))
+                .as(body).isEqualTo(1.0);
+        assertThat(value(body, "probe_dicom_peer_report_success")).as(body).isEqualTo(0.0);
     }
 
     @Test
