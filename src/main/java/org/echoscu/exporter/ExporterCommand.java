@@ -164,6 +164,8 @@ public final class ExporterCommand implements Callable<Integer> {
             log.error("cannot load the web configuration", "err", e.getMessage());
             return 1;
         }
+        // many probes at once: a read that waits blocks at once rather than yielding the CPU first
+        org.echoscu.net.Transport.yieldBeforeBlocking(false);
         ExporterService service = new ExporterService(new ExporterService.Settings(file, addresses, timeoutOffset,
                 concurrency, perPeer, historyLimit), initial, gate, log);
         List<InetSocketAddress> bound;

@@ -34,6 +34,8 @@ final class DeadlineInputStream extends FilterInputStream {
     private boolean peerHoldsBack;
     /** The socket timeout last set, so an unchanged one is not set again. */
     private int armedTimeout = -1;
+    /** Whether reads yield the CPU for a moment before they block (see {@link #yieldUntilReadable}). */
+    private static volatile boolean yielding = true;
 
     DeadlineInputStream(InputStream in, Socket socket, int socketTimeoutMillis, SocketOption<Boolean> quickAck) {
         super(in);
@@ -130,13 +132,17 @@ final class DeadlineInputStream extends FilterInputStream {
      * microseconds behind its start (the peer wrote it in two pieces and our wake-up on the
      * first took its CPU before it wrote the second). Yielding lets the peer run at once and
      * finds its bytes without a sleep and a wake-up, which on a virtual machine cost more than
-     * the answer itself; past the limit the read blocks as usual. Returns whether bytes are
-     * waiting.
+     * the answer itself; past the limit the read blocks as usual. Only while this is the one
+     * association of the process ({@link Transport#yieldBeforeBlocking}); else it only looks.
+     * Returns whether bytes are waiting.
      */
     @SuppressWarnings("ThreadPriorityCheck") // yielding to the peer is the point, as said above
     private boolean yieldUntilReadable(long nanos) {
         long until = System.nanoTime() + nanos;
         try {
+            if (!yielding || Transport.othersOpen()) {
+                return in.available() > 0;
+            }
             while (in.available() == 0) {
                 if (Deadlines.passed(until, System.nanoTime())) {
                     return false;
@@ -147,6 +153,11 @@ final class DeadlineInputStream extends FilterInputStream {
         } catch (IOException e) {
             return false; // the read that follows reports it
         }
+    }
+
+    /** See {@link Transport#yieldBeforeBlocking}. */
+    static void yielding(boolean on) {
+        yielding = on;
     }
 
     /** Sends our pending ACK now, so a peer waiting for it (Nagle) sends the rest of the PDU. */

@@ -30,6 +30,8 @@ import org.echoscu.pdu.PduReader;
 public final class Transport implements AutoCloseable {
 
     private static final SocketOption<Boolean> QUICKACK = quickAckOption();
+    /** Transports of this process not yet closed: a read yields the CPU only while it is the one. */
+    private static final java.util.concurrent.atomic.AtomicInteger OPEN = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Socket socket;
     private final OutputStream out;
@@ -39,6 +41,12 @@ public final class Transport implements AutoCloseable {
     private final SocketOption<Boolean> quickAck;
     private SocketLayer failures = NO_LAYER;
     private boolean received;
+    private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+
+    /** Whether other transports are open in this process besides the caller's. */
+    static boolean othersOpen() {
+        return OPEN.get() > 1;
+    }
 
     /** Plain TCP: failures stay as they are. */
     private static final SocketLayer NO_LAYER = new SocketLayer() {
@@ -62,6 +70,19 @@ public final class Transport implements AutoCloseable {
         this.deadlines = new DeadlineInputStream(raw, socket, Math.max(0, socketTimeoutSeconds) * 1000, quickAck);
         this.buffer = new Buffer(deadlines);
         this.reader = new PduReader(buffer);
+        OPEN.incrementAndGet(); // last: a constructor that threw leaves nothing to close
+    }
+
+    /**
+     * Whether a read that finds nothing yet may yield the CPU for up to 100 us, for the peer to
+     * answer, before it blocks (the default). It does so only while its transport is the only
+     * one open in the process: with one association, the peer then answers without a sleep and
+     * a wake-up; with several (echoscp serving many clients), the yields would take the CPU
+     * from the others and from their peers, and a blocked read costs nothing. A process made to
+     * run many at once (the exporter) turns it off at its start.
+     */
+    public static void yieldBeforeBlocking(boolean on) {
+        DeadlineInputStream.yielding(on);
     }
 
     /**
@@ -146,6 +167,9 @@ public final class Transport implements AutoCloseable {
 
     @Override
     public void close() {
+        if (open.getAndSet(false)) {
+            OPEN.decrementAndGet();
+        }
         try {
             socket.close();
         } catch (IOException ignored) {
