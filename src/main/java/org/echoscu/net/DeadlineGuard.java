@@ -34,7 +34,9 @@ final class DeadlineGuard {
             c.finished();
             throw c.expired();
         }
-        ScheduledFuture<?> guard = TIMER.schedule(c::cancel, left, TimeUnit.NANOSECONDS);
+        // a TCP connect to an address literal waits only in the connect, which its own timeout
+        // bounds by the deadline (connectMillis): no timer to arm, no timer thread to wake
+        ScheduledFuture<?> guard = c.waitsOnlyInConnect() ? null : TIMER.schedule(c::cancel, left, TimeUnit.NANOSECONDS);
         Socket s;
         try {
             s = c.connectNow();
@@ -47,7 +49,9 @@ final class DeadlineGuard {
             }
             throw e;
         } finally {
-            guard.cancel(false);
+            if (guard != null) {
+                guard.cancel(false);
+            }
         }
         c.finished(); // from here a cancel leaves the socket alone; before, it may have closed it
         Socket raw = c.connecting;

@@ -123,6 +123,11 @@ public final class TcpConnector {
         throw last;
     }
 
+    /** Whether connect() waits only in TCP connects: no proxy, no TLS handshake, no name to resolve. */
+    boolean waitsOnlyInConnect() {
+        return tunnel == null && layer == null && parsedNotLookedUp(host);
+    }
+
     /** The timeout of one TCP connect: the connect timeout, or the time left before the deadline if less. */
     int connectMillis() throws IOException {
         int millis = connectTimeoutSeconds * 1000;
