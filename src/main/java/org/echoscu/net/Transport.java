@@ -41,7 +41,8 @@ public final class Transport implements AutoCloseable {
     private final SocketOption<Boolean> quickAck;
     private SocketLayer failures = NO_LAYER;
     private boolean received;
-    private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+    /** Whether {@link #OPEN} still counts this one (not an AtomicBoolean: its VarHandle costs a plain echo's start). */
+    private boolean counted = true;
 
     /** Whether other transports are open in this process besides the caller's. */
     static boolean othersOpen() {
@@ -167,8 +168,11 @@ public final class Transport implements AutoCloseable {
 
     @Override
     public void close() {
-        if (open.getAndSet(false)) {
-            OPEN.decrementAndGet();
+        synchronized (this) { // close() may come from another thread too (SIGINT, a deadline)
+            if (counted) {
+                counted = false;
+                OPEN.decrementAndGet();
+            }
         }
         try {
             socket.close();
