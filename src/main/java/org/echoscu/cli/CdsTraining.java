@@ -83,8 +83,18 @@ public final class CdsTraining {
 
     private static int train(PrintStream nowhere) throws Exception {
         int code;
-        EchoScp scp = echoscp(List.of("104"), null);
-        int port = scp.start();
+        // -i6: the dual stack, a java.net.ServerSocket, which the JDK has loaded anyway; the IPv4
+        // listening socket of a default echoscp is NIO's (EchoScp.start), some 20 classes that
+        // JDK 25 would load with every plain echo from this archive (it loads an AOT cache whole)
+        EchoScp scp = echoscp(List.of("-i6", "104"), null);
+        int port;
+        try {
+            port = scp.start();
+        } catch (java.io.IOException noIpv6) { // a host without IPv6: the IPv4 socket after all
+            scp.close();
+            scp = echoscp(List.of("104"), null);
+            port = scp.start();
+        }
         try {
             String p = Integer.toString(port);
             code = EchoscuCommand.run(new String[] {"127.0.0.1", p}, nowhere, nowhere);
