@@ -43,10 +43,11 @@ public final class EchoScp implements AutoCloseable {
      * The association threads: a thread of its own for each association, as before, but one
      * that has ended its association serves the next one instead of a new thread being started
      * (a thread's start and end were most of what a short association cost echoscp: a monitor
-     * that connects every second, a load balancer's TCP check). Idle ones end after 30 s. No
+     * that connects every second, a load balancer's TCP check). Idle ones end after 5 s, so the
+     * threads of a burst (500 clients at once) do not outlive it by long. No
      * bound of its own: {@link #dispatch} bounds the connections before handing one over.
      */
-    private final ThreadPoolExecutor threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+    private final ThreadPoolExecutor threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
             new SynchronousQueue<>(), work -> {
                 Thread t = new Thread(work, "echoscp-assoc-" + THREAD_NUMBERS.incrementAndGet());
                 t.setDaemon(true);

@@ -116,6 +116,21 @@ final class Server implements AutoCloseable {
         }
     }
 
+    /** Threads of the server process whose name starts with {@code prefix} (the kernel keeps 15 characters of it). */
+    int threadsNamed(String prefix) {
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid()), "task"))) {
+            return (int) tasks.filter(t -> {
+                try {
+                    return Files.readString(t.resolve("comm")).startsWith(prefix);
+                } catch (IOException ended) {
+                    return false; // the thread ended meanwhile
+                }
+            }).count();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Open TCP sockets of the server process: its socket descriptors that /proc/net/tcp{,6} lists. */
     int sockets() {
         try (var fds = Files.list(Path.of("/proc", String.valueOf(pid()), "fd"))) {
