@@ -226,7 +226,7 @@ public final class ConfigFile {
      */
     private Module.TransferSyntaxes transferSyntaxes(Node node, String where) throws ConfigException {
         int table = TransferSyntax.values().length;
-        if (node instanceof ScalarNode s && !s.getValue().matches("-?\\d+") || node instanceof MappingNode) {
+        if ((node instanceof ScalarNode s && !s.getValue().matches("-?\\d+")) || node instanceof MappingNode) {
             throw error(node, where, "must be a count 1.." + table + " or a list of transfer syntax UIDs");
         }
         if (!(node instanceof SequenceNode seq)) {
