@@ -34,8 +34,6 @@ final class DeadlineInputStream extends FilterInputStream {
     private boolean peerHoldsBack;
     /** The socket timeout last set, so an unchanged one is not set again. */
     private int armedTimeout = -1;
-    /** Whether reads yield the CPU for a moment before they block (see {@link #yieldUntilReadable}). */
-    private static volatile boolean yielding = true;
 
     DeadlineInputStream(InputStream in, Socket socket, int socketTimeoutMillis, SocketOption<Boolean> quickAck) {
         super(in);
@@ -138,11 +136,11 @@ final class DeadlineInputStream extends FilterInputStream {
      */
     @SuppressWarnings("ThreadPriorityCheck") // yielding to the peer is the point, as said above
     private boolean yieldUntilReadable(long nanos) {
-        long until = System.nanoTime() + nanos;
         try {
-            if (!yielding || Transport.othersOpen()) {
+            if (!Transport.mayYield()) {
                 return in.available() > 0;
             }
+            long until = System.nanoTime() + nanos;
             while (in.available() == 0) {
                 if (Deadlines.passed(until, System.nanoTime())) {
                     return false;
@@ -153,11 +151,6 @@ final class DeadlineInputStream extends FilterInputStream {
         } catch (IOException e) {
             return false; // the read that follows reports it
         }
-    }
-
-    /** See {@link Transport#yieldBeforeBlocking}. */
-    static void yielding(boolean on) {
-        yielding = on;
     }
 
     /** Sends our pending ACK now, so a peer waiting for it (Nagle) sends the rest of the PDU. */

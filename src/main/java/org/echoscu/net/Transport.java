@@ -44,9 +44,12 @@ public final class Transport implements AutoCloseable {
     /** Whether {@link #OPEN} still counts this one (not an AtomicBoolean: its VarHandle costs a plain echo's start). */
     private boolean counted = true;
 
-    /** Whether other transports are open in this process besides the caller's. */
-    static boolean othersOpen() {
-        return OPEN.get() > 1;
+    /** Whether this process lets a read yield before it blocks at all ({@link #yieldBeforeBlocking}). */
+    private static volatile boolean yielding = true;
+
+    /** Whether a read may yield the CPU before it blocks: allowed, and the caller's transport the only one open. */
+    static boolean mayYield() {
+        return yielding && OPEN.get() <= 1;
     }
 
     /** Plain TCP: failures stay as they are. */
@@ -83,7 +86,7 @@ public final class Transport implements AutoCloseable {
      * run many at once (the exporter) turns it off at its start.
      */
     public static void yieldBeforeBlocking(boolean on) {
-        DeadlineInputStream.yielding(on);
+        yielding = on;
     }
 
     /**
