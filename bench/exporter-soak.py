@@ -12,7 +12,7 @@ Needs a build (mvn -B -q -DskipTests package). Results go to docs/PERFORMANCE.md
 import argparse, http.client, os, subprocess, sys, tempfile, threading, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from exporter import free_port, rss_mib, wait_port  # the one copy of these helpers
+from exporter import rss_mib, start_echoscp, start_exporter, wait_port  # the one copy of these helpers
 
 
 def sample(pid):
@@ -31,14 +31,9 @@ def main():
     tmp = tempfile.mkdtemp(prefix="soak-exporter")
     procs = []
     try:
-        scp_port = free_port()
-        procs.append(subprocess.Popen([f"{root}/bin/echoscp", str(scp_port)], stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL))
-        port = free_port()
-        open(f"{tmp}/soak.yml", "w").write("modules:\n  echo:\n    timeout: 5s\n")
-        ours = subprocess.Popen([f"{root}/bin/echoscu-exporter", f"--config.file={tmp}/soak.yml",
-                                 f"--web.listen-address=127.0.0.1:{port}", "--log.level=warn"],
-                                stdout=subprocess.DEVNULL, stderr=open(f"{tmp}/exporter.log", "w"))
+        scp, scp_port = start_echoscp(root)
+        procs.append(scp)
+        ours, port = start_exporter(root, tmp)
         procs.append(ours)
         wait_port(scp_port)
         wait_port(port)

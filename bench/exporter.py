@@ -38,6 +38,23 @@ def rss_mib(pid):
     return 0.0
 
 
+def start_echoscp(root):
+    """Our echoscp on a free loopback port: (process, port)."""
+    port = free_port()
+    return subprocess.Popen([f"{root}/bin/echoscp", str(port)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL), port
+
+
+def start_exporter(root, tmp):
+    """bin/echoscu-exporter with one module, echo (5 s), on a free loopback port, its log in
+    tmp: (process, port)."""
+    port = free_port()
+    open(f"{tmp}/ours.yml", "w").write("modules:\n  echo:\n    timeout: 5s\n")
+    return subprocess.Popen([f"{root}/bin/echoscu-exporter", f"--config.file={tmp}/ours.yml",
+                             f"--web.listen-address=127.0.0.1:{port}", "--log.level=warn"],
+                            stdout=subprocess.DEVNULL, stderr=open(f"{tmp}/ours.log", "w")), port
+
+
 def ab(url, n, c):
     out = subprocess.run(["ab", "-k", "-q", "-c", str(c), "-n", str(n), url], capture_output=True, text=True).stdout
     rps = float(re.search(r"Requests per second:\s+([\d.]+)", out).group(1))
@@ -58,9 +75,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix="bench-exporter")
     procs = []
     try:
-        scp_port = free_port()
-        scp = subprocess.Popen([f"{a.root}/bin/echoscp", str(scp_port)], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+        scp, scp_port = start_echoscp(a.root)
         procs.append(scp)
         bb_port = free_port()
         open(f"{tmp}/blackbox.yml", "w").write("modules:\n  tcp_connect:\n    prober: tcp\n    timeout: 5s\n")
@@ -68,11 +83,7 @@ def main():
                                f"--web.listen-address=127.0.0.1:{bb_port}"], stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
         procs.append(bb)
-        ours_port = free_port()
-        open(f"{tmp}/ours.yml", "w").write("modules:\n  echo:\n    timeout: 5s\n")
-        ours = subprocess.Popen([f"{a.root}/bin/echoscu-exporter", f"--config.file={tmp}/ours.yml",
-                                 f"--web.listen-address=127.0.0.1:{ours_port}", "--log.level=warn"],
-                                stdout=subprocess.DEVNULL, stderr=open(f"{tmp}/ours.log", "w"))
+        ours, ours_port = start_exporter(a.root, tmp)
         procs.append(ours)
         for p in (scp_port, bb_port, ours_port):
             wait_port(p)
