@@ -20,8 +20,6 @@ final class DeadlineInputStream extends FilterInputStream {
     private final int socketTimeoutMillis;
     /** How long to let the peer finish a PDU it has begun before blocking for the rest. */
     private static final long REST_WAIT_NANOS = 30_000;
-    /** How long to let the peer answer before blocking for a new PDU. */
-    private static final long ANSWER_WAIT_NANOS = 100_000;
     /** TCP_QUICKACK where the socket has it, else null. */
     private final SocketOption<Boolean> quickAck;
     private long deadlineNanos;
@@ -34,12 +32,25 @@ final class DeadlineInputStream extends FilterInputStream {
     private boolean peerHoldsBack;
     /** The socket timeout last set, so an unchanged one is not set again. */
     private int armedTimeout = -1;
+    /** The watchdog's view of this socket's reads, for a plain TCP socket; else null (socket timeouts). */
+    private final ReadWatchdog.Watch watch;
+    /**
+     * Whether the watchdog ended a read, which shut the socket's input: every later read says
+     * that time ran out (the user then aborts, PS3.8's answer to a timer; sending still works).
+     */
+    private boolean inputEnded;
 
     DeadlineInputStream(InputStream in, Socket socket, int socketTimeoutMillis, SocketOption<Boolean> quickAck) {
         super(in);
         this.socket = socket;
         this.socketTimeoutMillis = socketTimeoutMillis;
         this.quickAck = quickAck;
+        // a plain TCP socket (ours or accepted) has its reads ended by the watchdog; a layered
+        // one (TLS, a test's in-memory socket) keeps the socket timeout, see ReadWatchdog
+        this.watch = socket.getClass() == Socket.class ? ReadWatchdog.watch(socket) : null;
+        if (watch != null) {
+            setTimeout(0);
+        }
     }
 
     /** Whether the peer has held back the rest of a PDU until our ACK: then each send sets TCP_QUICKACK too. */
@@ -60,44 +71,88 @@ final class DeadlineInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        arm();
+        boolean watched = watched(arm());
+        int c;
         try {
-            int b = super.read();
-            midPdu = true;
-            return b;
+            c = super.read();
         } catch (SocketTimeoutException e) {
+            ended(watched);
             throw expired();
+        } catch (IOException | RuntimeException e) {
+            ended(watched);
+            throw e;
         }
+        ended(watched);
+        midPdu = true;
+        return c;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        arm();
+        boolean watched = watched(arm());
+        int n;
         try {
-            int n = super.read(b, off, len);
-            midPdu = true;
-            return n;
+            n = super.read(b, off, len);
         } catch (SocketTimeoutException e) {
+            ended(watched);
+            throw expired();
+        } catch (IOException | RuntimeException e) {
+            ended(watched);
+            throw e;
+        }
+        ended(watched);
+        midPdu = true;
+        return n;
+    }
+
+    /** Hands a read with deadline {@code until} (0: none) to the watchdog; whether it took it. */
+    private boolean watched(long until) {
+        if (watch == null || until == 0) {
+            return false;
+        }
+        watch.begin(until);
+        return true;
+    }
+
+    /** The read is over; if the watchdog shut the input meanwhile, its time was up first, whatever the read got. */
+    private void ended(boolean watched) throws TimeoutExpiredException {
+        if (watched && !watch.end()) {
+            inputEnded = true;
             throw expired();
         }
     }
 
-    private void arm() throws IOException {
-        int timeout = socketTimeoutMillis;
+    /** The socket's reads are over: the watchdog forgets it. */
+    void closed() {
+        if (watch != null) {
+            ReadWatchdog.forget(watch);
+        }
+    }
+
+    /**
+     * Readies the next read: works out which limit binds it, waits briefly for the rest of a
+     * PDU begun (see {@link #yieldUntilReadable}), and gives the read its limit: for a plain
+     * socket, the deadline returned, for the watchdog (0: none); for any other, the socket timeout.
+     */
+    private long arm() throws IOException {
+        long now = System.nanoTime();
+        long until = socketTimeoutMillis == 0 ? 0 : now + socketTimeoutMillis * 1_000_000L;
         deadlineBinds = false;
         if (deadlineNanos != 0) {
-            long left = Deadlines.millisLeft(deadlineNanos, System.nanoTime());
-            if (left == 0) {
+            if (Deadlines.passed(deadlineNanos, now)) {
                 deadlineBinds = true;
                 throw expired();
             }
             // on a tie the deadline binds: it started with the wait, before this read, so it runs out first
-            if (timeout == 0 || left <= timeout) {
-                timeout = (int) Math.min(left, Integer.MAX_VALUE);
+            if (until == 0 || Deadlines.notAfter(deadlineNanos, until)) {
+                until = deadlineNanos;
                 deadlineBinds = true;
             }
         }
-        boolean readable;
+        if (inputEnded) {
+            throw expired();
+        }
+        boolean readable = false;
         if (midPdu) {
             // the rest usually follows within microseconds; if not, the peer may be waiting for
             // our ACK of the start (Nagle): send it now, and after each send from now on (Transport)
@@ -107,13 +162,20 @@ final class DeadlineInputStream extends FilterInputStream {
                 peerHoldsBack = true;
                 readable = yieldUntilReadable(REST_WAIT_NANOS);
             }
-        } else {
-            readable = yieldUntilReadable(ANSWER_WAIT_NANOS);
         }
-        // Bytes already waiting: the read cannot block, so it goes untimed. A timed read makes
-        // JDK 17's socket switch to non-blocking mode, and the next write back (two fcntl calls
-        // each way, four per echo for echoscp: docs/PERFORMANCE.md); an untimed one needs neither.
-        int wanted = readable ? 0 : timeout;
+        if (watch == null) {
+            // Bytes already waiting: the read cannot block, so it goes untimed (a timed one
+            // switches JDK 17's socket to non-blocking mode, see ReadWatchdog).
+            if (!readable && until != 0) {
+                readable = in.available() > 0;
+            }
+            int wanted = readable || until == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, Deadlines.millisLeft(until, now));
+            setTimeout(wanted);
+        }
+        return until;
+    }
+
+    private void setTimeout(int wanted) {
         if (wanted != armedTimeout) {
             try {
                 socket.setSoTimeout(wanted); // a field of the JDK's socket, no system call
@@ -125,13 +187,13 @@ final class DeadlineInputStream extends FilterInputStream {
     }
 
     /**
-     * Gives the CPU away, for at most {@code nanos}, until something is readable. The peer
-     * usually answers within tens of microseconds, and the rest of a PDU is usually a few
-     * microseconds behind its start (the peer wrote it in two pieces and our wake-up on the
-     * first took its CPU before it wrote the second). Yielding lets the peer run at once and
-     * finds its bytes without a sleep and a wake-up, which on a virtual machine cost more than
-     * the answer itself; past the limit the read blocks as usual. Only while this is the one
+     * Gives the CPU away, for at most {@code nanos}, until the rest of a PDU begun is readable.
+     * It is usually a few microseconds behind its start (the peer wrote it in two pieces and our
+     * wake-up on the first took its CPU before it wrote the second); past the limit the peer may
+     * be waiting for our ACK (Nagle), which the caller then sends. Only while this is the one
      * association of the process ({@link Transport#yieldBeforeBlocking}); else it only looks.
+     * A new PDU is waited for by a blocking read, without yielding first: yielding saved no
+     * wall time per echo and cost about a fifth of the CPU (docs/PERFORMANCE.md).
      * Returns whether bytes are waiting.
      */
     @SuppressWarnings("ThreadPriorityCheck") // yielding to the peer is the point, as said above

@@ -78,12 +78,12 @@ public final class Transport implements AutoCloseable {
     }
 
     /**
-     * Whether a read that finds nothing yet may yield the CPU for up to 100 us, for the peer to
-     * answer, before it blocks (the default). It does so only while its transport is the only
-     * one open in the process: with one association, the peer then answers without a sleep and
-     * a wake-up; with several (echoscp serving many clients), the yields would take the CPU
-     * from the others and from their peers, and a blocked read costs nothing. A process made to
-     * run many at once (the exporter) turns it off at its start.
+     * Whether a read that has the start of a PDU but not its rest may yield the CPU for up to
+     * 30 us, for the peer to send the rest, before it blocks (the default). It does so only while
+     * its transport is the only one open in the process: with one association, the rest then
+     * comes without a sleep and a wake-up; with several (echoscp serving many clients), the
+     * yields would take the CPU from the others and from their peers, and a blocked read costs
+     * nothing. A process made to run many at once (the exporter) turns it off at its start.
      */
     public static void yieldBeforeBlocking(boolean on) {
         yielding = on;
@@ -175,6 +175,7 @@ public final class Transport implements AutoCloseable {
             if (counted) {
                 counted = false;
                 OPEN.decrementAndGet();
+                deadlines.closed();
             }
         }
         try {

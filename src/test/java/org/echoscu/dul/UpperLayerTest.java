@@ -525,6 +525,8 @@ class UpperLayerTest {
         assertThat(a.ul.state()).isEqualTo(State.STA13);
         assertThat(a.peer.readPdu()).isEqualTo(hex(ABORT_UNEXPECTED));
         assertThat(a.peer.readPdu()).isEqualTo(hex("07 00 00 00 00 04 00 00 02 01"));
+        // the wait that ran out ended the input: the peer's close goes unseen, and the close wait
+        // ends as the ARTIM timer's would (Evt18), at once
         a.peer.close();
         a.ul.awaitClose();
         assertThat(a.ul.state()).isEqualTo(State.STA1);
@@ -533,7 +535,7 @@ class UpperLayerTest {
                 "Sta13 + Evt13 -> AA-6 -> Sta13",
                 "Sta13 + Evt6 -> AA-7 -> Sta13",
                 "Sta13 + Evt19 -> AA-7 -> Sta13",
-                "Sta13 + Evt17 -> AR-5 -> Sta1");
+                "Sta13 + Evt18 -> AA-2 -> Sta1");
     }
 
     @Test
@@ -647,9 +649,12 @@ class UpperLayerTest {
         assertThat(a.ul.state()).as("a timeout is no DUL event: the user decides").isEqualTo(State.STA6);
         assertThat(rec.transitions).hasSize(before);
 
-        // the association is still usable
+        // the read that ran out ended the input: nothing more is read, every later wait times out,
+        // and an abort still reaches the peer
         a.peer.send(pdata("after all"));
-        assertThat(a.ul.receive(in(5000), "DIMSE timeout")).isEqualTo(new Indication.Data(pdata("after all")));
+        assertThat(a.ul.receive(in(5000), "DIMSE timeout")).isEqualTo(new Indication.TimedOut("DIMSE timeout"));
+        a.ul.abort();
+        assertThat(a.peer.readPdu()[0]).isEqualTo((byte) Pdu.TYPE_ABORT);
     }
 
     @Test
