@@ -28,8 +28,18 @@ final class DeadlineInputStream extends FilterInputStream {
     private boolean deadlineBinds;
     /** Whether part of the PDU being read has arrived: a read now waits for its rest. */
     private boolean midPdu;
-    /** Whether the peer once held back the rest of a PDU until we acknowledged its start (Nagle). */
+    /** Whether the peer lately held back the rest of a PDU until we acknowledged its start (Nagle). */
     private boolean peerHoldsBack;
+    /**
+     * Sends with TCP_QUICKACK since the peer last held back: at {@link #RECHECK_AFTER} the next
+     * send goes without, to see whether it still needs it. A peer that writes a PDU in two
+     * pieces with TCP_NODELAY sometimes has the second a little late (it lost its CPU between
+     * the two writes): without the recheck that one late piece would cost a system call per
+     * send from then on, about a fifth of the CPU per echo (docs/PERFORMANCE.md).
+     */
+    private int quickAcksSince;
+    /** How many sends keep TCP_QUICKACK after the peer held back; the recheck then costs a Nagle peer one short wait. */
+    static final int RECHECK_AFTER = 64;
     /** The socket timeout last set, so an unchanged one is not set again. */
     private int armedTimeout = -1;
     /** The watchdog's view of this socket's reads, for a plain TCP socket; else null (socket timeouts). */
@@ -53,9 +63,19 @@ final class DeadlineInputStream extends FilterInputStream {
         }
     }
 
-    /** Whether the peer has held back the rest of a PDU until our ACK: then each send sets TCP_QUICKACK too. */
-    boolean peerHoldsBack() {
-        return peerHoldsBack;
+    /**
+     * Whether this send should set TCP_QUICKACK: the peer has lately held back the rest of a PDU
+     * until our ACK, and the recheck is not due (see {@link #quickAcksSince}).
+     */
+    boolean quickAckAfterSend() {
+        if (!peerHoldsBack) {
+            return false;
+        }
+        if (++quickAcksSince > RECHECK_AFTER) {
+            peerHoldsBack = false; // the next PDU tells: a peer that still holds back sets it again
+            return false;
+        }
+        return true;
     }
 
     /** A PDU is about to be read; {@code started}: some of it is already buffered. */
@@ -160,6 +180,7 @@ final class DeadlineInputStream extends FilterInputStream {
             if (!readable && quickAck != null) {
                 hurryPeer();
                 peerHoldsBack = true;
+                quickAcksSince = 0;
                 readable = yieldUntilReadable(REST_WAIT_NANOS);
             }
         }

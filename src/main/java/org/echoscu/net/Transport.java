@@ -22,7 +22,8 @@ import org.echoscu.pdu.PduReader;
  * up to 40 ms: so TCP_QUICKACK (Linux), which sends the pending ACK at once, is set whenever
  * we have part of a PDU and the rest does not follow, and from then on after each send too, so
  * that the kernel acknowledges such a peer's next first piece before we even read it
- * (docs/PERFORMANCE.md, "The echo path"). Not after each send from the start: a peer that
+ * (docs/PERFORMANCE.md, "The echo path"), rechecked every so many sends (DeadlineInputStream).
+ * Not after each send from the start: a peer that
  * sends its pieces at once (TCP_NODELAY) never needs it, and the quick ACK it asks for is one
  * more segment for both ends per message, about a quarter of echoscu's CPU per echo there
  * (docs/PERFORMANCE.md, "Steady-state speed").
@@ -188,11 +189,11 @@ public final class Transport implements AutoCloseable {
     /**
      * Spec §5: TCP_QUICKACK after each send (Linux), so the peer's answer, if it comes in pieces
      * (DCMTK writes a PDU's header and body separately), is acknowledged at once; the kernel
-     * clears the flag by itself, hence each time. Only once the peer has held back the rest of
-     * a PDU (DeadlineInputStream, which set it then): see the class comment.
+     * clears the flag by itself, hence each time. Only while the peer lately held back the rest
+     * of a PDU (DeadlineInputStream, which saw it): see the class comment.
      */
     private void armQuickAck() {
-        if (quickAck != null && deadlines.peerHoldsBack()) {
+        if (quickAck != null && deadlines.quickAckAfterSend()) {
             try {
                 socket.setOption(quickAck, true);
             } catch (IOException | UnsupportedOperationException ignored) {

@@ -157,6 +157,22 @@ class TransportTest {
     }
 
     @Test
+    void theQuickAckAfterEachSendIsRecheckedAfterAWhile() throws Exception {
+        PiecesSocket s = new PiecesSocket(true);
+        Transport t = new Transport(s, 60);
+        assertThat(t.receive(0, "test", 1 << 20)).isInstanceOf(org.echoscu.pdu.AReleaseRp.class);
+        for (int i = 0; i < DeadlineInputStream.RECHECK_AFTER; i++) {
+            t.send(new org.echoscu.pdu.AReleaseRq());
+        }
+        assertThat(s.quickAcks).isEqualTo(1 + DeadlineInputStream.RECHECK_AFTER);
+
+        t.send(new org.echoscu.pdu.AReleaseRq());
+        t.send(new org.echoscu.pdu.AReleaseRq());
+        assertThat(s.quickAcks).as("the recheck: sends without, until the peer holds back again")
+                .isEqualTo(1 + DeadlineInputStream.RECHECK_AFTER);
+    }
+
+    @Test
     void aPeerThatSendsItsPiecesAtOnceGetsNoQuickAck() throws Exception {
         PiecesSocket s = new PiecesSocket(false);
         Transport t = new Transport(s, 60);
