@@ -55,9 +55,11 @@ final class DeadlineInputStream extends FilterInputStream {
         this.socket = socket;
         this.socketTimeoutMillis = socketTimeoutMillis;
         this.quickAck = quickAck;
-        // a plain TCP socket (ours or accepted) has its reads ended by the watchdog; a layered
-        // one (TLS, a test's in-memory socket) keeps the socket timeout, see ReadWatchdog
-        this.watch = socket.getClass() == Socket.class ? ReadWatchdog.watch(socket) : null;
+        // a plain TCP socket has its reads ended by the watchdog: the JDK's own, or the adaptor of
+        // a SocketChannel (echoscp's IPv4 listener accepts those); a layered one (TLS, a test's
+        // in-memory socket) keeps the socket timeout, see ReadWatchdog
+        boolean plain = socket.getClass() == Socket.class || socket.getChannel() != null;
+        this.watch = plain ? ReadWatchdog.watch(socket) : null;
         if (watch != null) {
             setTimeout(0);
         }
@@ -123,6 +125,17 @@ final class DeadlineInputStream extends FilterInputStream {
         ended(watched);
         midPdu = true;
         return n;
+    }
+
+    /**
+     * Always 0: BufferedInputStream asks this after each read that gave less than it wanted,
+     * before reading on, and the read that follows asks the socket itself when it must
+     * ({@link #arm}); answering from here would be a second FIONREAD system call for the same
+     * bytes. 0 is a valid estimate: the caller reads on, which is what PduReader wants anyway.
+     */
+    @Override
+    public int available() {
+        return 0;
     }
 
     /** Hands a read with deadline {@code until} (0: none) to the watchdog; whether it took it. */
