@@ -57,8 +57,11 @@ final class DeadlineInputStream extends FilterInputStream {
         this.quickAck = quickAck;
         // a plain TCP socket has its reads ended by the watchdog: the JDK's own, or the adaptor of
         // a SocketChannel (echoscp's IPv4 listener accepts those); a layered one (TLS, a test's
-        // in-memory socket) keeps the socket timeout, see ReadWatchdog
-        boolean plain = socket.getClass() == Socket.class || socket.getChannel() != null;
+        // in-memory socket) keeps the socket timeout, see ReadWatchdog. A TLS socket over such an
+        // adaptor answers getChannel() with the adaptor's channel, hence the last test (only
+        // reached there, so that a plain echo loads no TLS class).
+        boolean plain = socket.getClass() == Socket.class
+                || (socket.getChannel() != null && !(socket instanceof javax.net.ssl.SSLSocket));
         this.watch = plain ? ReadWatchdog.watch(socket) : null;
         if (watch != null) {
             setTimeout(0);
