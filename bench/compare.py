@@ -6,7 +6,8 @@ in one run, on the same peer process, with DCMTK's tool and ours taking turns (t
 flips every round), so that the load other programs put on the machine falls on both alike.
 Each figure is the median of the rounds; each ratio is ours / DCMTK's on those medians.
 CPU per echo (scenarios 3 and 7) is user + system time from the kernel, with start-up (or the
-association) subtracted: each round runs --repeat N and --repeat 1 of both, taking turns.
+association) subtracted: each round runs --repeat N and --repeat 1 of both, taking turns; both
+clients and their peer are pinned to CPUs the same way (--placement: apart by default).
 Wall times are whole processes, start to exit, as a user or a monitor sees them; echo rates
 are echoes divided by that wall time. Peak memory is the peak resident set size
 (the kernel's ru_maxrss) for clients and VmHWM from /proc for a server.
@@ -204,6 +205,9 @@ def main():
                     help="echoes each load client does at least, so its own start-up does not dominate "
                          "(default 1000)")
     ap.add_argument("--only", default="", help="comma-separated scenario numbers to run (default all)")
+    ap.add_argument("--placement", choices=["apart", "together", "free"], default="apart",
+                    help="scenarios 3 and 7: the peer on CPU 0 and the client on CPU 1 (apart, the "
+                         "default), both on CPU 0 (together), or wherever the scheduler puts them (free)")
     args = ap.parse_args()
 
     root = args.root
@@ -214,12 +218,24 @@ def main():
     workdir = tempfile.mkdtemp(prefix="echoscu-bench-")
     nodelay = {"TCP_NODELAY": "1"}
 
+    # Where the client runs beside its peer decides what an echo costs: on this kind of virtual
+    # machine a wake-up on another CPU costs more than the peer's work, and DCMTK's two small
+    # processes land together or apart from run to run (27.9 against 47.1 us per echo, whole runs
+    # apart), where our JVM, with threads of its own, mostly lands apart. So scenarios 3 and 7 pin
+    # both sides, the same for DCMTK's and for ours (taskset), unless told otherwise.
+    def placed(argv, side):
+        if args.placement == "free" or not shutil.which("taskset") or (os.cpu_count() or 1) < 2:
+            return argv
+        cpu = 1 if side == "client" and args.placement == "apart" else 0
+        return ["taskset", "-c", str(cpu)] + argv
+
     info = machine(root, java)
     print("# echoscu benchmark: ours against DCMTK on loopback", flush=True)
     print("machine: %s CPU(s), %s, kernel %s" % (info["nproc"], info["cpu"], info["kernel"]))
     print("java: %s (CDS archive: %s)" % (info["java"], info["cds"]))
     print("dcmtk: %s" % info["dcmtk"])
     print("rounds: %d per scenario, alternating; load average at start: %s" % (args.runs, info["load"]))
+    print("placement (scenarios 3 and 7): %s" % args.placement)
     print(flush=True)
 
     rows = []  # (scenario, dcmtk, ours, ratio, target, met)
@@ -275,7 +291,7 @@ def main():
         # 3. --repeat against storescp with TCP_NODELAY=1 (DCMTK's echoscu with it too): rate,
         #    and CPU per echo with start-up subtracted (the runs of one echo, taking turns too).
         if want(3):
-            peer = Peer("storescp TCP_NODELAY=1", ["storescp"], env=nodelay, cwd=workdir)
+            peer = Peer("storescp TCP_NODELAY=1", placed(["storescp"], "peer"), env=nodelay, cwd=workdir)
             try:
                 progress("3: --repeat %d against storescp with TCP_NODELAY=1" % args.repeat)
                 # bin/.launch compiles later for fewer than 1,000 echoes: ours runs every size with
@@ -283,8 +299,10 @@ def main():
                 same_jit = {"JAVA_OPTS": "-XX:CompileThresholdScaling=1"}
                 dcpu, dsteady, ocpu, osteady, d, o, dstart, ostart, dwall1, owall1 = per_echo(
                     args.runs, args.repeat,
-                    lambda k: run_client(["echoscu", "--repeat", str(k), "127.0.0.1", str(peer.port)], env=nodelay),
-                    lambda k: run_client(ours + ["--repeat", str(k), "127.0.0.1", str(peer.port)], env=same_jit))
+                    lambda k: run_client(placed(["echoscu", "--repeat", str(k), "127.0.0.1", str(peer.port)],
+                                                "client"), env=nodelay),
+                    lambda k: run_client(placed(ours + ["--repeat", str(k), "127.0.0.1", str(peer.port)], "client"),
+                                         env=same_jit))
                 dr = args.repeat / median([x[0] for x in d])
                 orate = args.repeat / median([x[0] for x in o])
                 rows.append(("3 --repeat %d, storescp TCP_NODELAY=1 (echoes/s)" % args.repeat,
@@ -308,11 +326,11 @@ def main():
         # 7. echoscp serving DCMTK's echoscu (TCP_NODELAY=1), beside DCMTK's storescp serving the
         #    same client: the server's CPU per echo with the association's subtracted.
         if want(7):
-            storescp = Peer("storescp TCP_NODELAY=1", ["storescp"], env=nodelay, cwd=workdir)
-            echoscp = Peer("echoscp", ours_scp, cwd=workdir)
+            storescp = Peer("storescp TCP_NODELAY=1", placed(["storescp"], "peer"), env=nodelay, cwd=workdir)
+            echoscp = Peer("echoscp", placed(ours_scp, "peer"), cwd=workdir)
             try:
                 progress("7: our echoscp and DCMTK's storescp serving DCMTK's echoscu --repeat %d" % args.repeat)
-                client = lambda peer, k: ["echoscu", "--repeat", str(k), "127.0.0.1", str(peer.port)]
+                client = lambda peer, k: placed(["echoscu", "--repeat", str(k), "127.0.0.1", str(peer.port)], "client")
                 dcpu, dsteady, ocpu, osteady, d, o, _, _, dwall1, owall1 = per_echo(args.runs, args.repeat,
                                             lambda k: served(storescp, client(storescp, k), nodelay),
                                             lambda k: served(echoscp, client(echoscp, k), nodelay))
