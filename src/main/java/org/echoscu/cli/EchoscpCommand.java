@@ -128,6 +128,7 @@ public final class EchoscpCommand {
 
     private static int serve(ScpSettings settings) {
         org.slf4j.Logger log = Logs.get("dcmtk.apps.echoscp");
+        org.echoscu.net.Transport.blockOnReads(true); // a server reads many PDUs: see its comment
         EchoScp scp = new EchoScp(settings);
         int port;
         try {

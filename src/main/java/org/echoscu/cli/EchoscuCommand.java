@@ -7,6 +7,7 @@ import org.echoscu.acse.AssociationProposal;
 import org.echoscu.acse.TransferSyntax;
 import org.echoscu.net.IpFamily;
 import org.echoscu.net.SocketLayer;
+import org.echoscu.net.Transport;
 import org.echoscu.report.NagiosView;
 import org.echoscu.scu.EchoScu;
 import org.echoscu.scu.EchoSettings;
@@ -21,6 +22,9 @@ public final class EchoscuCommand {
     static final String PURPOSE = "DICOM verification (C-ECHO) SCU";
     static final String USAGE = "echoscu [options] peer port";
     /** The options that leave the plain echo for {@link ManyPeersCommand} (names only: no class loads for them). */
+    /** From this many echoes on one association, reads block (see Transport.blockOnReads). */
+    static final int LONG_SERIES = 100;
+
     private static final String[] MANY_PEERS_OPTIONS = {"--targets", "--parallel", "--peer-info", "--probe-sop",
         "--probe-roles", "--probe-async", "--check-called-ae", "--cert-warn-days"};
 
@@ -179,9 +183,14 @@ public final class EchoscuCommand {
         @Override
         public int run(ParsedArgs p, List<String> args) throws UsageException {
             if (beyondOnePeer(p)) { // --targets, AE@HOST:PORT words, --peer-info: a class of their own
+                Transport.blockOnReads(p.has("--targets")); // a fleet reads many PDUs
                 return ManyPeersCommand.run(p, args, out, err);
             }
             EchoSettings settings = settings(p);
+            // a long series reads many PDUs: its reads block and the watchdog thread ends them at
+            // their deadlines; a short run (one echo, a few, a single monitoring probe) keeps the
+            // socket's timeouts and starts no thread (net.Transport.blockOnReads)
+            Transport.blockOnReads(settings.repeat() >= LONG_SERIES || p.has("--count") || p.has("--interval"));
             TlsSettings tls = TlsOptions.check(p, true) ? TlsRuntime.settings(p, true) : null;
             CommonOptions.logging(p, TOOL, args, err);
             if (Logs.get("dcmtk.apps.echoscu").isDebugEnabled()) {

@@ -28,9 +28,10 @@ import org.echoscu.pdu.PeerClosedException;
  * returns the indication that action issued. Timers are deadlines on those reads: the
  * ARTIM timer bounds waits in Sta2 and Sta13; the user's own waits (ACSE, DIMSE) are
  * passed to {@link #receive} and end in {@link Indication.TimedOut}, not in a DUL event.
- * A wait cut short that way has ended the connection's input (on plain TCP, see
- * net.ReadWatchdog): every later receive times out at once, and the user's answer is to
- * abort, which can still be sent.
+ * Where reads block (net.Transport.blockOnReads: echoscp, the exporter, a long series) a wait
+ * cut short that way has ended the connection's input on plain TCP (net.ReadWatchdog): every
+ * later receive times out at once, and the user's answer is to abort, which can still be sent
+ * (it always is); elsewhere the association could still be used.
  * Waiting for the peer's close in Sta13 never outlasts the user's wait that led there: see
  * {@link #awaitClose}.
  */

@@ -166,6 +166,7 @@ public final class ExporterCommand implements Callable<Integer> {
         }
         // many probes at once: a read that waits blocks at once rather than yielding the CPU first
         org.echoscu.net.Transport.yieldBeforeBlocking(false);
+        org.echoscu.net.Transport.blockOnReads(true); // and reads block, the watchdog ends them at their deadlines
         ExporterService service = new ExporterService(new ExporterService.Settings(file, addresses, timeoutOffset,
                 concurrency, perPeer, historyLimit), initial, gate, log);
         List<InetSocketAddress> bound;

@@ -20,6 +20,8 @@ final class DeadlineInputStream extends FilterInputStream {
     private final int socketTimeoutMillis;
     /** How long to let the peer finish a PDU it has begun before blocking for the rest. */
     private static final long REST_WAIT_NANOS = 30_000;
+    /** How long a short run (no watchdog) lets the peer answer before blocking for a new PDU. */
+    private static final long ANSWER_WAIT_NANOS = 100_000;
     /** TCP_QUICKACK where the socket has it, else null. */
     private final SocketOption<Boolean> quickAck;
     private long deadlineNanos;
@@ -55,14 +57,14 @@ final class DeadlineInputStream extends FilterInputStream {
         this.socket = socket;
         this.socketTimeoutMillis = socketTimeoutMillis;
         this.quickAck = quickAck;
-        // a plain TCP socket has its reads ended by the watchdog: the JDK's own, or the adaptor of
-        // a SocketChannel (echoscp's IPv4 listener accepts those); a layered one (TLS, a test's
+        // in a process that reads many PDUs (Transport.blockOnReads), a plain TCP socket has its
+        // reads ended by the watchdog: the JDK's own, or the adaptor of a SocketChannel (echoscp's IPv4 listener accepts those); a layered one (TLS, a test's
         // in-memory socket) keeps the socket timeout, see ReadWatchdog. A TLS socket over such an
         // adaptor answers getChannel() with the adaptor's channel, hence the last test (only
         // reached there, so that a plain echo loads no TLS class).
         boolean plain = socket.getClass() == Socket.class
                 || (socket.getChannel() != null && !(socket instanceof javax.net.ssl.SSLSocket));
-        this.watch = plain ? ReadWatchdog.watch(socket) : null;
+        this.watch = plain && Transport.blocksOnReads() ? ReadWatchdog.watch(socket) : null;
         if (watch != null) {
             setTimeout(0);
         }
@@ -201,10 +203,11 @@ final class DeadlineInputStream extends FilterInputStream {
             }
         }
         if (watch == null) {
-            // Bytes already waiting: the read cannot block, so it goes untimed (a timed one
-            // switches JDK 17's socket to non-blocking mode, see ReadWatchdog).
-            if (!readable && until != 0) {
-                readable = in.available() > 0;
+            // a short run: a new PDU is briefly yielded for (see yieldUntilReadable); bytes already
+            // waiting make the read untimed, as it cannot block (a timed one switches JDK 17's
+            // socket to non-blocking mode, and the next write back: docs/PERFORMANCE.md)
+            if (!midPdu) {
+                readable = yieldUntilReadable(ANSWER_WAIT_NANOS);
             }
             int wanted = readable || until == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, Deadlines.millisLeft(until, now));
             setTimeout(wanted);
@@ -224,13 +227,16 @@ final class DeadlineInputStream extends FilterInputStream {
     }
 
     /**
-     * Gives the CPU away, for at most {@code nanos}, until the rest of a PDU begun is readable.
-     * It is usually a few microseconds behind its start (the peer wrote it in two pieces and our
-     * wake-up on the first took its CPU before it wrote the second); past the limit the peer may
-     * be waiting for our ACK (Nagle), which the caller then sends. Only while this is the one
+     * Gives the CPU away, for at most {@code nanos}, until something is readable. The rest of a
+     * PDU begun is usually a few microseconds behind its start (the peer wrote it in two pieces
+     * and our wake-up on the first took its CPU before it wrote the second); past the limit the
+     * peer may be waiting for our ACK (Nagle), which the caller then sends. In a short run (no
+     * watchdog) a new PDU is yielded for too: the peer usually answers within tens of
+     * microseconds, and yielding finds its bytes without a sleep and a wake-up, which on a
+     * virtual machine cost more than the answer itself. A process that reads many PDUs blocks
+     * for a new one at once instead: over a long series the yields cost more CPU than they save
+     * wall time (docs/PERFORMANCE.md, "Steady-state speed"). Only while this is the one
      * association of the process ({@link Transport#yieldBeforeBlocking}); else it only looks.
-     * A new PDU is waited for by a blocking read, without yielding first: yielding saved no
-     * wall time per echo and cost about a fifth of the CPU (docs/PERFORMANCE.md).
      * Returns whether bytes are waiting.
      */
     @SuppressWarnings("ThreadPriorityCheck") // yielding to the peer is the point, as said above

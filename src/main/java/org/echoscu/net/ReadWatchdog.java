@@ -20,10 +20,12 @@ import java.util.concurrent.locks.LockSupport;
  * socket-timeout later) or when a read starts with a deadline nearer than the one it sleeps
  * until, which a series of reads with the same timeouts never does.
  *
- * <p>TLS sockets keep the socket timeout: a read there may be in the middle of a record, and
+ * <p>Only in a process that reads many PDUs ({@link Transport#blockOnReads}): a short run keeps
+ * the socket's timeouts, which cost it less than starting this thread. TLS sockets keep the
+ * socket timeout: a read there may be in the middle of a record, and
  * shutting the input would lose the TLS connection's close.
  */
-final class ReadWatchdog {
+final class ReadWatchdog implements Runnable {
 
     /** One socket's reads: at most one at a time, by the thread that owns the socket's input. */
     static final class Watch {
@@ -84,7 +86,7 @@ final class ReadWatchdog {
     private volatile boolean sleepsUntilDeadline;
 
     private ReadWatchdog() {
-        thread = new Thread(this::run, "echoscu-read-watchdog");
+        thread = new Thread(this, "echoscu-read-watchdog"); // no method reference: its linking costs a plain echo's start
         thread.setDaemon(true); // it never keeps the JVM alive
         thread.start();
     }
@@ -107,7 +109,9 @@ final class ReadWatchdog {
         }
     }
 
-    private void run() {
+    /** The watchdog thread's loop; not for anyone else to call. */
+    @Override
+    public void run() {
         while (true) {
             // awake from here until the new plan: a read that starts meanwhile unparks us, so
             // the park below returns at once and the next round sees it

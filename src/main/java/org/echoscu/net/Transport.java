@@ -47,6 +47,8 @@ public final class Transport implements AutoCloseable {
 
     /** Whether this process lets a read yield before it blocks at all ({@link #yieldBeforeBlocking}). */
     private static volatile boolean yielding = true;
+    /** Whether reads on plain TCP block, ended by the watchdog ({@link #blockOnReads}). */
+    private static volatile boolean blocking;
 
     /** Whether a read may yield the CPU before it blocks: allowed, and the caller's transport the only one open. */
     static boolean mayYield() {
@@ -79,15 +81,32 @@ public final class Transport implements AutoCloseable {
     }
 
     /**
-     * Whether a read that has the start of a PDU but not its rest may yield the CPU for up to
-     * 30 us, for the peer to send the rest, before it blocks (the default). It does so only while
-     * its transport is the only one open in the process: with one association, the rest then
-     * comes without a sleep and a wake-up; with several (echoscp serving many clients), the
-     * yields would take the CPU from the others and from their peers, and a blocked read costs
-     * nothing. A process made to run many at once (the exporter) turns it off at its start.
+     * Whether a read that finds nothing yet may yield the CPU, for up to 30 us for the rest of a
+     * PDU begun and (without {@link #blockOnReads}) up to 100 us for a new one, before it blocks
+     * (the default). It does so only while its transport is the only one open in the process:
+     * with one association, the peer's bytes then come without a sleep and a wake-up; with
+     * several (echoscp serving many clients), the yields would take the CPU from the others and
+     * from their peers, and a blocked read costs nothing. A process made to run many at once
+     * (the exporter) turns it off at its start.
      */
     public static void yieldBeforeBlocking(boolean on) {
         yielding = on;
+    }
+
+    /**
+     * For a process that reads many PDUs (echoscp, the exporter, a long series of echoes): reads
+     * on plain TCP block without a socket timeout, one watchdog thread ends those that reach
+     * their deadline (see ReadWatchdog), and a new PDU is waited for without yielding first. An
+     * echo then costs one read and one write. Off by default: a short run (one echo) would pay
+     * more for starting the watchdog's thread than its few timed reads cost. Set before the
+     * transports it should apply to are made.
+     */
+    public static void blockOnReads(boolean on) {
+        blocking = on;
+    }
+
+    static boolean blocksOnReads() {
+        return blocking;
     }
 
     /**

@@ -525,8 +525,6 @@ class UpperLayerTest {
         assertThat(a.ul.state()).isEqualTo(State.STA13);
         assertThat(a.peer.readPdu()).isEqualTo(hex(ABORT_UNEXPECTED));
         assertThat(a.peer.readPdu()).isEqualTo(hex("07 00 00 00 00 04 00 00 02 01"));
-        // the wait that ran out ended the input: the peer's close goes unseen, and the close wait
-        // ends as the ARTIM timer's would (Evt18), at once
         a.peer.close();
         a.ul.awaitClose();
         assertThat(a.ul.state()).isEqualTo(State.STA1);
@@ -535,7 +533,7 @@ class UpperLayerTest {
                 "Sta13 + Evt13 -> AA-6 -> Sta13",
                 "Sta13 + Evt6 -> AA-7 -> Sta13",
                 "Sta13 + Evt19 -> AA-7 -> Sta13",
-                "Sta13 + Evt18 -> AA-2 -> Sta1");
+                "Sta13 + Evt17 -> AR-5 -> Sta1");
     }
 
     @Test
@@ -649,12 +647,36 @@ class UpperLayerTest {
         assertThat(a.ul.state()).as("a timeout is no DUL event: the user decides").isEqualTo(State.STA6);
         assertThat(rec.transitions).hasSize(before);
 
-        // the read that ran out ended the input: nothing more is read, every later wait times out,
-        // and an abort still reaches the peer
+        // the association is still usable
         a.peer.send(pdata("after all"));
-        assertThat(a.ul.receive(in(5000), "DIMSE timeout")).isEqualTo(new Indication.TimedOut("DIMSE timeout"));
-        a.ul.abort();
-        assertThat(a.peer.readPdu()[0]).isEqualTo((byte) Pdu.TYPE_ABORT);
+        assertThat(a.ul.receive(in(5000), "DIMSE timeout")).isEqualTo(new Indication.Data(pdata("after all")));
+    }
+
+    /**
+     * Where reads block and the watchdog ends them (echoscp, the exporter, a long series), a
+     * wait that ran out has ended the input: nothing more is read, every later wait times out
+     * at once, an abort still reaches the peer, and the close wait after it ends at once (Evt18)
+     * rather than waiting for a close it could not see.
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void whereReadsBlockAWaitThatRanOutEndsTheInput() throws Exception {
+        Transport.blockOnReads(true);
+        try {
+            Recorder rec = new Recorder();
+            Associated a = associatedRequestor(60, 0, rec);
+            assertThat(a.ul.receive(in(200), "DIMSE timeout (0.2 s)"))
+                    .isEqualTo(new Indication.TimedOut("DIMSE timeout (0.2 s)"));
+
+            a.peer.send(pdata("too late"));
+            assertThat(a.ul.receive(in(5000), "DIMSE timeout")).isEqualTo(new Indication.TimedOut("DIMSE timeout"));
+            a.ul.abort();
+            assertThat(a.peer.readPdu()[0]).isEqualTo((byte) Pdu.TYPE_ABORT);
+            a.ul.awaitClose();
+            assertThat(rec.transitions).endsWith("Sta6 + Evt15 -> AA-1 -> Sta13", "Sta13 + Evt18 -> AA-2 -> Sta1");
+        } finally {
+            Transport.blockOnReads(false);
+        }
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.echoscu.pdu.PDataTf;
 import org.echoscu.pdu.Pdu;
 import org.echoscu.pdu.PduEncoder;
 import org.echoscu.pdu.Pdv;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,6 +28,16 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ReadWatchdogTest {
+
+    @BeforeEach
+    void readsBlock() {
+        Transport.blockOnReads(true); // as echoscp, the exporter and a long series set it
+    }
+
+    @AfterEach
+    void shortRunsAgain() {
+        Transport.blockOnReads(false);
+    }
 
     private static final long MAX = 1 << 20;
 
@@ -57,6 +69,18 @@ class ReadWatchdogTest {
     void aPlainSocketReadsWithoutASocketTimeout() throws Exception {
         try (Pair p = connect(60)) {
             assertThat(p.ours().socket().getSoTimeout()).as("the watchdog bounds the reads").isZero();
+        }
+    }
+
+    @Test
+    void inAShortRunAReadThatRanOutLeavesTheAssociationUsable() throws Exception {
+        Transport.blockOnReads(false);
+        try (Pair p = connect(60)) {
+            assertThatThrownBy(() -> p.ours().receive(in(200), "DIMSE timeout (0.2 s)", MAX))
+                    .isInstanceOf(TimeoutExpiredException.class).hasMessage("DIMSE timeout (0.2 s)");
+            p.peer().getOutputStream().write(pdata(3));
+            Pdu got = p.ours().receive(in(5000), "DIMSE timeout", MAX);
+            assertThat(((PDataTf) got).pdvs().get(0).data()).containsExactly((byte) 3);
         }
     }
 
