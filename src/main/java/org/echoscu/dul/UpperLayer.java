@@ -237,16 +237,9 @@ public final class UpperLayer {
             boolean artimBinds = artimDeadline != 0
                     && (deadlineNanos == 0 || Deadlines.notAfter(artimDeadline, deadlineNanos));
             if (unframed && state == STA13) { // nothing left to parse: wait for the close (Evt17) or a timer
-                try {
-                    transport.drain(artimBinds ? artimDeadline : deadlineNanos);
-                    fire(Event.EVT17, null, null);
-                } catch (TimeoutExpiredException e) {
-                    if (!artimBinds) {
-                        return new Indication.TimedOut(e.socketTimeout() ? e.getMessage() : deadlineName);
-                    }
-                    fire(Event.EVT18, null, Trouble.timer(e.getMessage())); // ARTIM, or a shorter socket timeout
-                } catch (IOException e) {
-                    fire(Event.EVT17, null, null);
+                Indication timedOut = drainToClose(artimBinds, deadlineNanos, deadlineName);
+                if (timedOut != null) {
+                    return timedOut;
                 }
                 continue;
             }
@@ -280,6 +273,26 @@ public final class UpperLayer {
         Indication result = pending;
         pending = null;
         return result;
+    }
+
+    /**
+     * In Sta13 with nothing left to parse (the stream lost its framing): reads until the peer
+     * closes (Evt17) or a timer runs out; the user's wait ending first is returned. Apart from
+     * {@link #next}, which a long series runs for every PDU: C1 compiles it without this.
+     */
+    private Indication drainToClose(boolean artimBinds, long deadlineNanos, String deadlineName) {
+        try {
+            transport.drain(artimBinds ? artimDeadline : deadlineNanos);
+            fire(Event.EVT17, null, null);
+        } catch (TimeoutExpiredException e) {
+            if (!artimBinds) {
+                return new Indication.TimedOut(e.socketTimeout() ? e.getMessage() : deadlineName);
+            }
+            fire(Event.EVT18, null, Trouble.timer(e.getMessage())); // ARTIM, or a shorter socket timeout
+        } catch (IOException e) {
+            fire(Event.EVT17, null, null);
+        }
+        return null;
     }
 
     /**
@@ -368,8 +381,7 @@ public final class UpperLayer {
     private void fire(Event event, Pdu pdu, Trouble trouble) {
         Optional<Action> cell = StateTable.action(state, event);
         if (cell.isEmpty()) {
-            throw new IllegalStateException(event + " (" + event.description() + ") is not allowed in " + state
-                    + " (" + state.description() + ")");
+            throw notAllowed(event);
         }
         Action action = cell.get();
         State from = state;
@@ -377,7 +389,29 @@ public final class UpperLayer {
         listener.transition(from, event, action, state);
     }
 
+    private IllegalStateException notAllowed(Event event) {
+        return new IllegalStateException(event + " (" + event.description() + ") is not allowed in " + state
+                + " (" + state.description() + ")");
+    }
+
+    /**
+     * The data transfer actions, the only ones an echo runs once associated, apart from the rest
+     * ({@link #performOther}): a long series then has C1 compile this small method, not the
+     * whole table's (a shorter warm-up, docs/PERFORMANCE.md).
+     */
     private State perform(Action action, State from, Event event, Pdu pdu, Trouble t) {
+        switch (action) {
+            case DT_1:
+                return send(pdu, STA6);
+            case DT_2:
+                pending = new Indication.Data((PDataTf) pdu);
+                return STA6;
+            default:
+                return performOther(action, from, event, pdu, t);
+        }
+    }
+
+    private State performOther(Action action, State from, Event event, Pdu pdu, Trouble t) {
         switch (action) {
             case AE_1:
                 return connect();
@@ -411,11 +445,6 @@ public final class UpperLayer {
             case AE_8:
                 startArtim();
                 return send(pdu, STA13);
-            case DT_1:
-                return send(pdu, STA6);
-            case DT_2:
-                pending = new Indication.Data((PDataTf) pdu);
-                return STA6;
             case AR_1:
                 return send(pdu, STA7);
             case AR_2:
