@@ -44,6 +44,8 @@ final class DeadlineInputStream extends FilterInputStream {
     static final int RECHECK_AFTER = 64;
     /** The socket timeout last set, so an unchanged one is not set again. */
     private int armedTimeout = -1;
+    /** The buffer of {@link #read()}. */
+    private final byte[] single = new byte[1];
     /** The watchdog's view of this socket's reads, for a plain TCP socket; else null (socket timeouts). */
     private final ReadWatchdog.Watch watch;
     /**
@@ -98,20 +100,9 @@ final class DeadlineInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        boolean watched = watched(arm());
-        int c;
-        try {
-            c = super.read();
-        } catch (SocketTimeoutException e) {
-            ended(watched);
-            throw expired();
-        } catch (IOException | RuntimeException e) {
-            ended(watched);
-            throw e;
-        }
-        ended(watched);
-        midPdu = true;
-        return c;
+        // through the one read below, so that a single byte is bounded the same way
+        int n = read(single, 0, 1);
+        return n < 0 ? -1 : single[0] & 0xFF;
     }
 
     @Override
