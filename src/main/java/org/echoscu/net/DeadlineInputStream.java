@@ -36,8 +36,9 @@ final class DeadlineInputStream extends FilterInputStream {
      * Sends with TCP_QUICKACK since the peer last held back: at {@link #RECHECK_AFTER} the next
      * send goes without, to see whether it still needs it. A peer that writes a PDU in two
      * pieces with TCP_NODELAY sometimes has the second a little late (it lost its CPU between
-     * the two writes): without the recheck that one late piece would cost a system call per
-     * send from then on, about a fifth of the CPU per echo (docs/PERFORMANCE.md).
+     * the two writes): without the recheck that one late piece would cost a system call and a
+     * quick ACK segment per send from then on (see Transport's class comment; it happened in
+     * 70-99 % of the echoes of a --repeat 10000, docs/PERFORMANCE.md).
      */
     private int quickAcksSince;
     /** How many sends keep TCP_QUICKACK after the peer held back; the recheck then costs a Nagle peer one short wait. */
@@ -59,11 +60,12 @@ final class DeadlineInputStream extends FilterInputStream {
         this.socket = socket;
         this.socketTimeoutMillis = socketTimeoutMillis;
         this.quickAck = quickAck;
-        // in a process that reads many PDUs (Transport.blockOnReads), a plain TCP socket has its
-        // reads ended by the watchdog: the JDK's own, or the adaptor of a SocketChannel (echoscp's IPv4 listener accepts those); a layered one (TLS, a test's
-        // in-memory socket) keeps the socket timeout, see ReadWatchdog. A TLS socket over such an
-        // adaptor answers getChannel() with the adaptor's channel, hence the last test (only
-        // reached there, so that a plain echo loads no TLS class).
+        // In a process that reads many PDUs (Transport.blockOnReads), a plain TCP socket has its
+        // reads ended by the watchdog: the JDK's own, or the adaptor of a SocketChannel (echoscp's
+        // IPv4 listener accepts those). A layered one (TLS, a test's in-memory socket) keeps the
+        // socket timeout, see ReadWatchdog. A TLS socket over such an adaptor answers getChannel()
+        // with the adaptor's channel, hence the last test (reached only there, so that a plain
+        // echo loads no TLS class).
         boolean plain = socket.getClass() == Socket.class
                 || (socket.getChannel() != null && !(socket instanceof javax.net.ssl.SSLSocket));
         this.watch = plain && Transport.blocksOnReads() ? ReadWatchdog.watch(socket) : null;
