@@ -21,10 +21,9 @@ public final class EchoscuCommand {
     static final String TOOL = "echoscu";
     static final String PURPOSE = "DICOM verification (C-ECHO) SCU";
     static final String USAGE = "echoscu [options] peer port";
-    /** The options that leave the plain echo for {@link ManyPeersCommand} (names only: no class loads for them). */
     /** From this many echoes on one association, reads block (see Transport.blockOnReads). */
     static final int LONG_SERIES = 100;
-
+    /** The options that leave the plain echo for {@link ManyPeersCommand} (names only: no class loads for them). */
     private static final String[] MANY_PEERS_OPTIONS = {"--targets", "--parallel", "--peer-info", "--probe-sop",
         "--probe-roles", "--probe-async", "--check-called-ae", "--cert-warn-days"};
 

@@ -60,18 +60,23 @@ final class DeadlineInputStream extends FilterInputStream {
         this.socket = socket;
         this.socketTimeoutMillis = socketTimeoutMillis;
         this.quickAck = quickAck;
-        // In a process that reads many PDUs (Transport.blockOnReads), a plain TCP socket has its
-        // reads ended by the watchdog: the JDK's own, or the adaptor of a SocketChannel (echoscp's
-        // IPv4 listener accepts those). A layered one (TLS, a test's in-memory socket) keeps the
-        // socket timeout, see ReadWatchdog. A TLS socket over such an adaptor answers getChannel()
-        // with the adaptor's channel, hence the last test (reached only there, so that a plain
-        // echo loads no TLS class).
-        boolean plain = socket.getClass() == Socket.class
-                || (socket.getChannel() != null && !(socket instanceof javax.net.ssl.SSLSocket));
-        this.watch = plain && Transport.blocksOnReads() ? ReadWatchdog.watch(socket) : null;
+        // in a process that reads many PDUs (Transport.blockOnReads), a plain TCP socket has its
+        // reads ended by the watchdog; any other keeps the socket timeout, see ReadWatchdog
+        this.watch = Transport.blocksOnReads() && plainTcp(socket) ? ReadWatchdog.watch(socket) : null;
         if (watch != null) {
             setTimeout(0);
         }
+    }
+
+    /**
+     * Whether {@code socket} is plain TCP: the JDK's own, or the adaptor of a SocketChannel
+     * (echoscp's IPv4 listener accepts those). Not a layered one (TLS, a test's in-memory
+     * socket). A TLS socket over such an adaptor answers getChannel() with the adaptor's
+     * channel, hence the last test (reached only there, so that a plain echo loads no TLS class).
+     */
+    private static boolean plainTcp(Socket socket) {
+        return socket.getClass() == Socket.class
+                || (socket.getChannel() != null && !(socket instanceof javax.net.ssl.SSLSocket));
     }
 
     /**

@@ -23,10 +23,9 @@ import org.echoscu.pdu.PduReader;
  * we have part of a PDU and the rest does not follow, and from then on after each send too, so
  * that the kernel acknowledges such a peer's next first piece before we even read it
  * (docs/PERFORMANCE.md, "The echo path"), rechecked every so many sends (DeadlineInputStream).
- * Not after each send from the start: a peer that
- * sends its pieces at once (TCP_NODELAY) never needs it, and the quick ACK it asks for is one
- * more segment for both ends per message, about a quarter of echoscu's CPU per echo there
- * (docs/PERFORMANCE.md, "Steady-state speed").
+ * Not after each send from the start: a peer that sends its pieces at once (TCP_NODELAY) never
+ * needs it, and the quick ACK it asks for is one more segment for both ends per message, about
+ * a quarter of echoscu's CPU per echo there (docs/PERFORMANCE.md, "Steady-state speed").
  */
 public final class Transport implements AutoCloseable {
 
