@@ -10,7 +10,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from compare import Peer  # noqa: E402  (the same peers as the CPU comparison)
+from compare import LONG_SERIES_JIT, Peer  # noqa: E402  (the same peers and options as the CPU comparison)
 
 CALLS = ["read", "write", "recvfrom", "sendto", "poll", "ppoll", "select", "pselect6", "ioctl",
          "fcntl", "setsockopt", "sched_yield", "futex"]
@@ -56,7 +56,7 @@ def main():
     args = ap.parse_args()
     ours = [os.path.join(args.root, "bin", "echoscu")]
     workdir = tempfile.mkdtemp(prefix="echoscu-syscalls-")
-    same_jit = {"JAVA_OPTS": "-XX:CompileThresholdScaling=1"}  # every size with the JVM's usual thresholds
+    same_jit = {"JAVA_OPTS": LONG_SERIES_JIT}  # every size with a long series' JIT options
 
     storescp = Peer("storescp TCP_NODELAY=1", ["storescp"], env=NODELAY, cwd=workdir)
     try:

@@ -50,13 +50,18 @@ public final class CommandSet {
     /** The US value of an element, or throws naming the element. */
     public int us(int tag) throws DimseException {
         byte[] v = value(tag);
-        if (v == null) {
-            throw new DimseException("command lacks element " + Tag.format(tag));
-        }
-        if (v.length != 2) {
-            throw new DimseException("element " + Tag.format(tag) + " has length " + v.length + ", not 2 (US)");
+        if (v == null || v.length != 2) {
+            throw notUs(tag, v);
         }
         return (v[0] & 0xFF) | (v[1] & 0xFF) << 8;
+    }
+
+    // The failures' words, apart from the checks: a long series of echoes reads and decodes a
+    // command for every echo, and C1 then compiles those methods without these (docs/PERFORMANCE.md).
+
+    private static DimseException notUs(int tag, byte[] v) {
+        return v == null ? new DimseException("command lacks element " + Tag.format(tag))
+                : new DimseException("element " + Tag.format(tag) + " has length " + v.length + ", not 2 (US)");
     }
 
     public String text(int tag) {
@@ -179,25 +184,34 @@ public final class CommandSet {
         int pos = offset;
         while (pos < end) {
             if (end - pos < 8) {
-                throw new DimseException("command set ends inside an element header at offset " + (pos - offset));
+                throw undecodable(b, offset, end, pos);
             }
             int group = le16(b, pos);
             int element = le16(b, pos + 2);
             long valueLength = le32u(b, pos + 4);
-            int tag = group << 16 | element;
-            if (group != 0) {
-                throw new DimseException("element " + Tag.format(tag) + " outside the command group 0000 at offset "
-                        + (pos - offset) + " (a data set sent as a command?)");
-            }
-            if (valueLength > end - pos - 8) {
-                throw new DimseException("element " + Tag.format(tag) + " claims " + valueLength
-                        + " bytes, only " + (end - pos - 8) + " are left");
+            if (group != 0 || valueLength > end - pos - 8) {
+                throw undecodable(b, offset, end, pos);
             }
             pos += 8;
-            cs.put(tag, Arrays.copyOfRange(b, pos, pos + (int) valueLength));
+            cs.put(group << 16 | element, Arrays.copyOfRange(b, pos, pos + (int) valueLength));
             pos += (int) valueLength;
         }
         return cs;
+    }
+
+    /** Why the element at {@code pos} cannot be decoded (see {@link #decode(byte[], int, int)}). */
+    private static DimseException undecodable(byte[] b, int offset, int end, int pos) {
+        if (end - pos < 8) {
+            return new DimseException("command set ends inside an element header at offset " + (pos - offset));
+        }
+        int group = le16(b, pos);
+        int tag = group << 16 | le16(b, pos + 2);
+        if (group != 0) {
+            return new DimseException("element " + Tag.format(tag) + " outside the command group 0000 at offset "
+                    + (pos - offset) + " (a data set sent as a command?)");
+        }
+        return new DimseException("element " + Tag.format(tag) + " claims " + le32u(b, pos + 4)
+                + " bytes, only " + (end - pos - 8) + " are left");
     }
 
     private static int header(byte[] out, int pos, int tag, int length) {

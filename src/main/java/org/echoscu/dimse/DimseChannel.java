@@ -51,8 +51,9 @@ public final class DimseChannel {
 
     /** Sends a command with no data set, already encoded ({@link EncodedCommand}); the array is not copied. */
     public void sendEncoded(int contextId, byte[] encoded, long maxPdv) {
-        for (PDataTf pdu : fragment(contextId, encoded, maxPdv)) {
-            ul.sendData(pdu);
+        List<PDataTf> pdus = fragment(contextId, encoded, maxPdv);
+        for (int i = 0; i < pdus.size(); i++) { // by index: no iterator for each echo
+            ul.sendData(pdus.get(i));
         }
     }
 
@@ -61,7 +62,11 @@ public final class DimseChannel {
         if (maxPdv <= 0 || maxPdv >= encoded.length) { // the usual case: one PDV, no copy
             return List.of(new PDataTf(List.of(new Pdv(contextId, Pdv.COMMAND | Pdv.LAST, encoded))));
         }
-        int chunk = maxPdv <= 0 || maxPdv >= encoded.length ? Math.max(1, encoded.length) : (int) maxPdv;
+        return fragments(contextId, encoded, (int) maxPdv);
+    }
+
+    /** A command cut into PDVs of {@code chunk} bytes, apart: a long series of echoes runs only the above. */
+    private static List<PDataTf> fragments(int contextId, byte[] encoded, int chunk) {
         int count = Math.max(1, (encoded.length + chunk - 1) / chunk);
         PDataTf[] out = new PDataTf[count];
         for (int i = 0; i < count; i++) {
@@ -89,8 +94,9 @@ public final class DimseChannel {
             }
             Indication ind = ul.receive(deadlineNanos, deadlineName);
             if (ind instanceof Indication.Data d) {
-                for (Pdv pdv : d.pdata().pdvs()) { // a loop: ArrayDeque.addAll links a method reference
-                    queued.add(pdv);
+                List<Pdv> pdvs = d.pdata().pdvs();
+                for (int i = 0; i < pdvs.size(); i++) { // ArrayDeque.addAll links a method reference
+                    queued.add(pdvs.get(i));
                 }
             } else {
                 return new Interrupted(ind);

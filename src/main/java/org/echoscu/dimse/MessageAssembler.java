@@ -25,8 +25,7 @@ public final class MessageAssembler {
     /** @return the completed message, or null while more fragments are needed */
     public Message feed(Pdv pdv) throws DimseException {
         if (contextId >= 0 && pdv.contextId() != contextId) {
-            throw new DimseException("fragment on presentation context " + pdv.contextId()
-                    + " inside a message on context " + contextId);
+            throw misplaced(pdv);
         }
         contextId = pdv.contextId();
         return pendingCommand == null ? commandFragment(pdv) : dataFragment(pdv);
@@ -38,11 +37,8 @@ public final class MessageAssembler {
     }
 
     private Message commandFragment(Pdv pdv) throws DimseException {
-        if (!pdv.isCommand()) {
-            throw new DimseException("data set fragment on context " + pdv.contextId() + " before any command");
-        }
-        if (command.size() + pdv.data().length > CommandSet.MAX_ENCODED_LENGTH) {
-            throw new DimseException("command set larger than " + CommandSet.MAX_ENCODED_LENGTH + " bytes");
+        if (!pdv.isCommand() || command.size() + pdv.data().length > CommandSet.MAX_ENCODED_LENGTH) {
+            throw misplaced(pdv);
         }
         CommandSet cs;
         if (command.size() == 0 && pdv.isLast()) { // the usual case: the whole command in one PDV
@@ -61,6 +57,21 @@ public final class MessageAssembler {
         }
         pendingCommand = cs;
         return null;
+    }
+
+    /**
+     * What is wrong with a fragment {@link #feed} refuses, in words. Apart from the checks: a long
+     * series of echoes feeds a fragment for every echo, and C1 then compiles them without these.
+     */
+    private DimseException misplaced(Pdv pdv) {
+        if (contextId >= 0 && pdv.contextId() != contextId) {
+            return new DimseException("fragment on presentation context " + pdv.contextId()
+                    + " inside a message on context " + contextId);
+        }
+        if (!pdv.isCommand()) {
+            return new DimseException("data set fragment on context " + pdv.contextId() + " before any command");
+        }
+        return new DimseException("command set larger than " + CommandSet.MAX_ENCODED_LENGTH + " bytes");
     }
 
     private Message dataFragment(Pdv pdv) throws DimseException {

@@ -55,7 +55,12 @@ public final class StateTable {
 
 
     public static Optional<Action> action(State state, Event event) {
-        return Optional.ofNullable(TABLE[event.ordinal()][state.ordinal()]);
+        return Optional.ofNullable(cell(state, event));
+    }
+
+    /** The cell itself: null where the standard leaves it empty (the machine's own lookup, for every PDU). */
+    static Action cell(State state, Event event) {
+        return TABLE[event.ordinal()][state.ordinal()];
     }
 
     private static Row on(Event event) {

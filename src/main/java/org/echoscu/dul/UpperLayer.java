@@ -4,7 +4,6 @@ import static org.echoscu.dul.State.*;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.echoscu.net.Deadlines;
@@ -249,30 +248,50 @@ public final class UpperLayer {
                         : transport.receive(deadlineNanos, deadlineName, maxPDataLength);
                 listener.received(pdu, listener.wantsBytes() ? transport.lastPduBytes() : null);
                 fire(eventFor(pdu), pdu, null);
-            } catch (TimeoutExpiredException e) {
-                if (artimBinds) { // ARTIM, or a socket timeout shorter than it: either way Sta2/Sta13's wait is over
-                    fire(Event.EVT18, null, Trouble.timer(e.getMessage()));
-                } else {
-                    return new Indication.TimedOut(e.getMessage());
+            } catch (IOException e) {
+                Indication timedOut = readFailed(e, artimBinds);
+                if (timedOut != null) {
+                    return timedOut;
                 }
             } catch (PduFormatException e) {
-                showUnread();
-                unframed = true;
-                fire(Event.EVT19, null, new Trouble(AbortCause.INVALID_PDU, "invalid PDU received: " + e.getMessage(),
-                        e, e.abortReason(), null));
-            } catch (EOFException e) {
-                showUnread();
-                AbortCause cause = e instanceof PeerClosedException c && c.betweenPdus()
-                        ? AbortCause.CLOSED_BY_PEER : AbortCause.CONNECTION_LOST;
-                fire(Event.EVT17, null, Trouble.closed(cause, e.getMessage(), e));
-            } catch (IOException e) {
-                closeTransport();
-                fire(Event.EVT17, null, Trouble.closed(AbortCause.CONNECTION_LOST, "connection lost: " + e.getMessage(), e));
+                invalidPdu(e);
             }
         }
         Indication result = pending;
         pending = null;
         return result;
+    }
+
+    /**
+     * A read that failed: the user's wait timed out (returned), or the event it is for the machine
+     * (ARTIM's Evt18, the connection's end Evt17) has been fired (null). Apart from {@link #next},
+     * which a long series runs for every PDU: C1 compiles it without this.
+     */
+    private Indication readFailed(IOException e, boolean artimBinds) {
+        if (e instanceof TimeoutExpiredException) {
+            if (!artimBinds) {
+                return new Indication.TimedOut(e.getMessage());
+            }
+            // ARTIM, or a socket timeout shorter than it: either way Sta2/Sta13's wait is over
+            fire(Event.EVT18, null, Trouble.timer(e.getMessage()));
+        } else if (e instanceof EOFException) {
+            showUnread();
+            AbortCause cause = e instanceof PeerClosedException c && c.betweenPdus()
+                    ? AbortCause.CLOSED_BY_PEER : AbortCause.CONNECTION_LOST;
+            fire(Event.EVT17, null, Trouble.closed(cause, e.getMessage(), e));
+        } else {
+            closeTransport();
+            fire(Event.EVT17, null, Trouble.closed(AbortCause.CONNECTION_LOST, "connection lost: " + e.getMessage(), e));
+        }
+        return null;
+    }
+
+    /** An invalid PDU: the stream has lost its framing (Evt19); apart from {@link #next}, as above. */
+    private void invalidPdu(PduFormatException e) {
+        showUnread();
+        unframed = true;
+        fire(Event.EVT19, null, new Trouble(AbortCause.INVALID_PDU, "invalid PDU received: " + e.getMessage(),
+                e, e.abortReason(), null));
     }
 
     /**
@@ -379,11 +398,10 @@ public final class UpperLayer {
             AAbort.REASON_NOT_SPECIFIED, "ARTIM timer");
 
     private void fire(Event event, Pdu pdu, Trouble trouble) {
-        Optional<Action> cell = StateTable.action(state, event);
-        if (cell.isEmpty()) {
+        Action action = StateTable.cell(state, event); // not action(): no Optional for each PDU
+        if (action == null) {
             throw notAllowed(event);
         }
-        Action action = cell.get();
         State from = state;
         state = perform(action, from, event, pdu, trouble == null ? NO_TROUBLE : trouble);
         listener.transition(from, event, action, state);
@@ -539,14 +557,19 @@ public final class UpperLayer {
             listener.sent(pdu);
             return next;
         } catch (IOException e) {
-            closeTransport();
-            artimDeadline = 0;
-            if (pending == null) {
-                pending = new Indication.ProviderAborted(AbortCause.CONNECTION_LOST,
-                        "connection lost while sending: " + e.getMessage(), false, e);
-            }
-            return STA1;
+            return sendFailed(e);
         }
+    }
+
+    /** The transport closed under a send: apart from {@link #send}, which a long series runs for every PDU. */
+    private State sendFailed(IOException e) {
+        closeTransport();
+        artimDeadline = 0;
+        if (pending == null) {
+            pending = new Indication.ProviderAborted(AbortCause.CONNECTION_LOST,
+                    "connection lost while sending: " + e.getMessage(), false, e);
+        }
+        return STA1;
     }
 
     private static String unexpected(Event event, State from, Trouble t) {

@@ -18,6 +18,11 @@ public final class Logs {
      * console's format, whatever the console's level.
      */
     private static final ThreadLocal<Capture> CAPTURE = new ThreadLocal<>();
+    /**
+     * Whether any thread ever captured: until one does, {@link #captured} answers without the
+     * thread-local lookup, which a long series of echoes would otherwise make for every level check.
+     */
+    private static volatile boolean everCaptured;
 
     /** A thread's capture: where to, and the lowest SLF4J level kept. */
     record Capture(StringBuilder into, int level) {
@@ -34,6 +39,7 @@ public final class Logs {
         if (into == null) {
             CAPTURE.remove();
         } else {
+            everCaptured = true;
             CAPTURE.set(new Capture(into, debug ? org.slf4j.spi.LocationAwareLogger.DEBUG_INT
                     : org.slf4j.spi.LocationAwareLogger.INFO_INT));
         }
@@ -41,7 +47,7 @@ public final class Logs {
 
     /** This thread's capture, or null. */
     static Capture captured() {
-        return CAPTURE.get();
+        return everCaptured ? CAPTURE.get() : null;
     }
 
     public static Logger get(String name) {

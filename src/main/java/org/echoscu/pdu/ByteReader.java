@@ -54,12 +54,16 @@ final class ByteReader {
     }
 
     void skip(int n) throws PduFormatException {
-        need(n, n + " reserved bytes");
+        if (n > end - pos) {
+            throw tooShort(n + " reserved bytes");
+        }
         pos += n;
     }
 
     byte[] bytes(int n) throws PduFormatException {
-        need(n, n + " bytes");
+        if (n > end - pos) {
+            throw tooShort(n + " bytes");
+        }
         byte[] b = Arrays.copyOfRange(buf, pos, pos + n);
         pos += n;
         return b;
@@ -73,7 +77,9 @@ final class ByteReader {
     }
 
     String text(int n) throws PduFormatException {
-        need(n, "a " + n + "-byte text field");
+        if (n > end - pos) {
+            throw tooShort("a " + n + "-byte text field");
+        }
         String s = new String(buf, pos, n, StandardCharsets.US_ASCII);
         pos += n;
         return trimPadding(s);
@@ -87,8 +93,7 @@ final class ByteReader {
     /** A sub-reader over the next {@code n} bytes, which this reader then skips. */
     ByteReader slice(int n, String name) throws PduFormatException {
         if (n > remaining()) {
-            throw new PduFormatException(AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
-                    name + " length " + n + " runs past the end of " + what + " (" + remaining() + " bytes left)");
+            throw runsPast(n, name);
         }
         ByteReader r = new ByteReader(buf, pos, pos + n, name);
         pos += n;
@@ -97,9 +102,22 @@ final class ByteReader {
 
     private void need(int n, String field) throws PduFormatException {
         if (n > end - pos) {
-            throw new PduFormatException(AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
-                    what + " ends before " + field + " (" + (end - pos) + " bytes left)");
+            throw tooShort(field);
         }
+    }
+
+    // The failures' words are put together apart from the checks, and only when a check fails:
+    // a long series of echoes runs the checks for every PDU, so C1 compiles them without these,
+    // and no check builds a string it does not need (docs/PERFORMANCE.md).
+
+    private PduFormatException tooShort(String field) {
+        return new PduFormatException(AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
+                what + " ends before " + field + " (" + (end - pos) + " bytes left)");
+    }
+
+    private PduFormatException runsPast(int n, String name) {
+        return new PduFormatException(AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
+                name + " length " + n + " runs past the end of " + what + " (" + remaining() + " bytes left)");
     }
 
     /** UIDs may carry a trailing NUL and AE titles spaces on either side (PS3.8 §9.3.2, PS3.5 §9.1). */

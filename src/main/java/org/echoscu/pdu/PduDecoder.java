@@ -14,6 +14,13 @@ public final class PduDecoder {
     }
 
     public static Pdu decode(int type, byte[] body) throws PduFormatException {
+        // P-DATA-TF first and on its own: a long series of echoes then has C1 compile only this
+        return type == Pdu.TYPE_P_DATA_TF ? pData(new ByteReader(body, P_DATA_TF)) : control(type, body);
+    }
+
+    private static final String P_DATA_TF = "P-DATA-TF";
+
+    private static Pdu control(int type, byte[] body) throws PduFormatException {
         ByteReader r = new ByteReader(body, pduName(type));
         Pdu pdu = switch (type) {
             case Pdu.TYPE_ASSOCIATE_RQ -> associateRq(r);
@@ -48,7 +55,7 @@ public final class PduDecoder {
             case Pdu.TYPE_ASSOCIATE_RQ -> "A-ASSOCIATE-RQ";
             case Pdu.TYPE_ASSOCIATE_AC -> "A-ASSOCIATE-AC";
             case Pdu.TYPE_ASSOCIATE_RJ -> "A-ASSOCIATE-RJ";
-            case Pdu.TYPE_P_DATA_TF -> "P-DATA-TF";
+            case Pdu.TYPE_P_DATA_TF -> P_DATA_TF;
             case Pdu.TYPE_RELEASE_RQ -> "A-RELEASE-RQ";
             case Pdu.TYPE_RELEASE_RP -> "A-RELEASE-RP";
             case Pdu.TYPE_ABORT -> "A-ABORT";
@@ -214,23 +221,36 @@ public final class PduDecoder {
     }
 
     private static PDataTf pData(ByteReader r) throws PduFormatException {
-        List<Pdv> pdvs = new ArrayList<>();
-        while (r.hasRemaining()) {
-            long len = r.u32();
-            if (len < 2 || len > r.remaining()) {
-                throw new PduFormatException(AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
-                        "PDV item length " + len + " does not fit the P-DATA-TF (" + r.remaining() + " bytes left)");
-            }
-            ByteReader item = r.slice((int) len, "PDV item");
-            int ctx = item.u8();
-            int header = item.u8();
-            pdvs.add(new Pdv(ctx, header, item.bytes(item.remaining())));
-        }
-        if (pdvs.isEmpty()) {
+        if (!r.hasRemaining()) {
             throw new PduFormatException(AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
                     "P-DATA-TF without presentation data value");
         }
+        Pdv first = pdv(r);
+        if (!r.hasRemaining()) { // the usual case: one PDV, in a list that PDataTf need not copy
+            return new PDataTf(List.of(first));
+        }
+        List<Pdv> pdvs = new ArrayList<>();
+        pdvs.add(first);
+        while (r.hasRemaining()) {
+            pdvs.add(pdv(r));
+        }
         return new PDataTf(pdvs);
+    }
+
+    private static Pdv pdv(ByteReader r) throws PduFormatException {
+        long len = r.u32();
+        if (len < 2 || len > r.remaining()) {
+            throw pdvMisfit(len, r.remaining());
+        }
+        ByteReader item = r.slice((int) len, "PDV item");
+        int ctx = item.u8();
+        int header = item.u8();
+        return new Pdv(ctx, header, item.bytes(item.remaining()));
+    }
+
+    private static PduFormatException pdvMisfit(long len, int left) {
+        return new PduFormatException(AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
+                "PDV item length " + len + " does not fit the P-DATA-TF (" + left + " bytes left)");
     }
 
     static String itemName(int type) {

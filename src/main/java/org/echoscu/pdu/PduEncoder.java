@@ -18,9 +18,11 @@ public final class PduEncoder {
     }
 
     public static byte[] encode(Pdu pdu) {
-        if (pdu instanceof PDataTf p) {
-            return pData(p);
-        }
+        return pdu instanceof PDataTf p ? pData(p) : control(pdu);
+    }
+
+    /** Every PDU but P-DATA-TF, apart: a long series of echoes then has C1 compile only the above. */
+    private static byte[] control(Pdu pdu) {
         PduEncoder w = new PduEncoder();
         w.u8(pdu.type());
         w.u8(0);
@@ -50,6 +52,10 @@ public final class PduEncoder {
     }
 
     /** P-DATA-TF, the PDU of every echo: its size is known up front, so one exact array. */
+    private static IllegalArgumentException tooLong(long length) {
+        return new IllegalArgumentException("P-DATA-TF too long: " + length);
+    }
+
     private static byte[] pData(PDataTf p) {
         List<Pdv> pdvs = p.pdvs();
         long length = 0;
@@ -57,7 +63,7 @@ public final class PduEncoder {
             length += 6L + pdvs.get(i).data().length;
         }
         if (length > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("P-DATA-TF too long: " + length);
+            throw tooLong(length);
         }
         byte[] out = new byte[6 + (int) length];
         out[0] = (byte) Pdu.TYPE_P_DATA_TF;

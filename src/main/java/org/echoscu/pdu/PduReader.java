@@ -53,15 +53,23 @@ public final class PduReader {
         long length = ((long) (header[2] & 0xFF) << 24) | ((header[3] & 0xFF) << 16)
                 | ((header[4] & 0xFF) << 8) | (header[5] & 0xFF);
         long limit = limitFor(type, maxPDataLength);
-        if (limit < 0) {
-            throw new PduFormatException(AAbort.REASON_UNRECOGNIZED_PDU,
-                    String.format("unrecognized PDU type 0x%02x%s", type, guess(header)));
-        }
-        if (length > limit) {
-            throw new PduFormatException(AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
-                    PduDecoder.pduName(type) + " length " + length + " exceeds the limit of " + limit + " bytes");
+        if (limit < 0 || length > limit) {
+            throw refused(type, length, limit);
         }
         return PduDecoder.decode(type, readBody((int) length, type));
+    }
+
+    /**
+     * Why a header is refused: an unknown type, or a length past the limit. Apart from {@link #read},
+     * which a long series of echoes runs for every PDU: C1 compiles it without these words.
+     */
+    private PduFormatException refused(int type, long length, long limit) {
+        if (limit < 0) {
+            return new PduFormatException(AAbort.REASON_UNRECOGNIZED_PDU,
+                    String.format("unrecognized PDU type 0x%02x%s", type, guess(header)));
+        }
+        return new PduFormatException(AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
+                PduDecoder.pduName(type) + " length " + length + " exceeds the limit of " + limit + " bytes");
     }
 
     /**
@@ -96,8 +104,7 @@ public final class PduReader {
             if (n < 0) {
                 this.body = body;
                 bodyRead = have;
-                throw new PeerClosedException(false, "connection closed by peer inside a " + PduDecoder.pduName(type)
-                        + " (" + have + " of " + length + " bytes received)");
+                throw closedInside(type, have, length);
             }
             have += n;
         }
@@ -106,13 +113,21 @@ public final class PduReader {
         return body;
     }
 
+    private static PeerClosedException closedInside(int type, int have, int length) {
+        return closedInside(PduDecoder.pduName(type) + " (" + have + " of " + length + " bytes received)");
+    }
+
+    private static PeerClosedException closedInside(String what) {
+        return new PeerClosedException(false, "connection closed by peer inside a " + what);
+    }
+
     private void readFully(byte[] b, int off, int len, String what) throws IOException {
         int end = off + len;
         while (off < end) {
             int n = in.read(b, off, end - off);
             if (n < 0) {
                 headerRead = off;
-                throw new PeerClosedException(false, "connection closed by peer inside a " + what);
+                throw closedInside(what);
             }
             off += n;
         }
