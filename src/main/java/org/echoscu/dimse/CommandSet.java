@@ -118,6 +118,16 @@ public final class CommandSet {
 
     /** Sets an element; a tag given twice keeps its last value. */
     private void put(int tag, byte[] value) {
+        // the usual case, every element of a command decoded: it comes after the last one, and fits
+        if (size < tags.length && (size == 0 || Integer.compareUnsigned(tags[size - 1], tag) < 0)) {
+            tags[size] = tag;
+            values[size++] = value;
+            return;
+        }
+        putInOrder(tag, value);
+    }
+
+    private void putInOrder(int tag, byte[] value) {
         int i = size > 0 && Integer.compareUnsigned(tags[size - 1], tag) < 0 ? -(size + 1) : indexOf(tag);
         if (i >= 0) {
             values[i] = value;

@@ -44,19 +44,30 @@ public final class MessageAssembler {
         if (command.size() == 0 && pdv.isLast()) { // the usual case: the whole command in one PDV
             cs = CommandSet.decode(pdv.data());
         } else {
-            command.writeBytes(pdv.data());
-            if (!pdv.isLast()) {
+            cs = joined(pdv);
+            if (cs == null) {
                 return null;
             }
-            byte[] whole = command.toByteArray();
-            command.reset();
-            cs = CommandSet.decode(whole);
         }
         if (cs.us(Tag.COMMAND_DATA_SET_TYPE) == CommandField.NO_DATA_SET) {
             return complete(cs, 0);
         }
         pendingCommand = cs;
         return null;
+    }
+
+    /**
+     * A command in many PDVs: kept until its last one, then decoded whole; null before that.
+     * Apart from {@link #commandFragment}, which a long series of echoes runs for every echo.
+     */
+    private CommandSet joined(Pdv pdv) throws DimseException {
+        command.writeBytes(pdv.data());
+        if (!pdv.isLast()) {
+            return null;
+        }
+        byte[] whole = command.toByteArray();
+        command.reset();
+        return CommandSet.decode(whole);
     }
 
     /**

@@ -54,6 +54,16 @@ final class DcmtkLogger extends LegacyAbstractLogger {
     }
 
     private boolean enabled(int level) {
+        // while only the console's level is in play (no capture on any thread, no -lc: the usual
+        // run) it alone decides, which is what the whole rule below comes to then. A level is
+        // asked for every PDU of a long series: this keeps what C1 inlines there small.
+        if (Logs.consoleOnly()) {
+            return Logs.consoleAdmits(level);
+        }
+        return enabledAnywhere(level);
+    }
+
+    private boolean enabledAnywhere(int level) {
         Logs.Capture capture = Logs.captured();
         return (capture != null && level >= capture.level()) || enabledWithoutCapture(level);
     }

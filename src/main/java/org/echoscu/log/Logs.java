@@ -45,6 +45,11 @@ public final class Logs {
         }
     }
 
+    /** Whether the console's level alone decides what is logged: no thread ever captured, and no -lc configuration. */
+    static boolean consoleOnly() {
+        return !everCaptured && !ConfiguredAppenders.present();
+    }
+
     /** This thread's capture, or null. */
     static Capture captured() {
         return everCaptured ? CAPTURE.get() : null;

@@ -226,15 +226,18 @@ public final class PduDecoder {
                     "P-DATA-TF without presentation data value");
         }
         Pdv first = pdv(r);
-        if (!r.hasRemaining()) { // the usual case: one PDV, in a list that PDataTf need not copy
-            return new PDataTf(List.of(first));
-        }
+        // the usual case: one PDV, in a list that PDataTf need not copy
+        return r.hasRemaining() ? new PDataTf(withTheRest(first, r)) : new PDataTf(List.of(first));
+    }
+
+    /** The PDVs after the first: apart, since a long series of echoes has one PDV per PDU. */
+    private static List<Pdv> withTheRest(Pdv first, ByteReader r) throws PduFormatException {
         List<Pdv> pdvs = new ArrayList<>();
         pdvs.add(first);
         while (r.hasRemaining()) {
             pdvs.add(pdv(r));
         }
-        return new PDataTf(pdvs);
+        return pdvs;
     }
 
     private static Pdv pdv(ByteReader r) throws PduFormatException {

@@ -205,10 +205,11 @@ public final class EchoScu {
                 .putUs(Tag.COMMAND_FIELD, CommandField.C_ECHO_RQ)
                 .putUs(Tag.MESSAGE_ID, 0)
                 .putUs(Tag.COMMAND_DATA_SET_TYPE, CommandField.NO_DATA_SET), Tag.MESSAGE_ID);
+        long maxSendPdv = negotiated.maxSendPdv();
         echoStartNanos = System.nanoTime();
         for (long n = 1; n <= settings.repeat(); n++) {
             int id = (int) (n & MESSAGE_ID_MASK); // as DCMTK: 1, 2, ... 65535, 0, 1, ...
-            Outcome failed = echo(requester, dimse, request, context.id(), id, negotiated.maxSendPdv(), timeoutName);
+            Outcome failed = echo(requester, dimse, request, context.id(), id, maxSendPdv, timeoutName);
             if (failed != null) {
                 return failed;
             }
@@ -237,14 +238,12 @@ public final class EchoScu {
     /** One C-ECHO; null when it succeeded, otherwise how the run ends (the association is dealt with). */
     private Outcome echo(Requester requester, DimseChannel dimse, EncodedCommand request, int contextId,
                          int messageId, long maxPdv, String timeoutName) {
-        // each level asked once per echo, and no message ID boxed for a line that is not shown
+        // the log lines in methods of their own, each level asked once per echo: C1 compiles
+        // this method, which a long series runs for every echo, without the logging calls
         boolean info = LOG.isInfoEnabled();
         boolean debug = LOG.isDebugEnabled();
-        if (info) {
-            LOG.info("Sending Echo Request (MsgID {})", messageId);
-        }
-        if (debug) {
-            LOG.debug(CommandDump.format(true, contextId, request.commandWith(messageId)));
+        if (info || debug) {
+            logSending(request, contextId, messageId, info, debug);
         }
         long sentNanos = System.nanoTime();
         echoesSent++;
@@ -254,7 +253,7 @@ public final class EchoScu {
 
         if (got instanceof DimseChannel.Got g) {
             if (debug) {
-                LOG.debug(CommandDump.format(false, g.message().contextId(), g.message().command()));
+                logReceived(g.message());
             }
             String problem = checkResponse(g.message(), contextId, messageId);
             if (problem != null) {
@@ -266,7 +265,7 @@ public final class EchoScu {
             if (status == Status.SUCCESS) {
                 roundTrip(answerNanos - sentNanos);
                 if (info) {
-                    LOG.info("Received Echo Response (Success)");
+                    logSuccess();
                 }
                 return null;
             }
@@ -275,6 +274,23 @@ public final class EchoScu {
         }
         echoEndNanos = answerNanos;
         return notAnswered(requester, got, messageId);
+    }
+
+    private static void logSending(EncodedCommand request, int contextId, int messageId, boolean info, boolean debug) {
+        if (info) {
+            LOG.info("Sending Echo Request (MsgID {})", messageId);
+        }
+        if (debug) {
+            LOG.debug(CommandDump.format(true, contextId, request.commandWith(messageId)));
+        }
+    }
+
+    private static void logReceived(Message response) {
+        LOG.debug(CommandDump.format(false, response.contextId(), response.command()));
+    }
+
+    private static void logSuccess() {
+        LOG.info("Received Echo Response (Success)");
     }
 
     // The two ways an echo ends badly, in methods of their own: a long series runs only the
