@@ -115,7 +115,7 @@ class CommandSetTest {
     void usOfAMissingOrWrongSizedElementIsADimseException() throws Exception {
         CommandSet cs = CommandSet.decode(Hex.bytes("00 00 00 01 | 04 00 00 00 | 30 00 00 00 | 00 00 10 01 | 00 00 00 00"));
         assertThatThrownBy(() -> cs.us(Tag.COMMAND_FIELD)).isExactlyInstanceOf(DimseException.class)
-                .hasMessageContaining("(0000,0100)").hasMessageContaining("length 4");
+                .hasMessage("element (0000,0100) has length 4, not 2 (US)");
         assertThatThrownBy(() -> cs.us(Tag.MESSAGE_ID)).isExactlyInstanceOf(DimseException.class);
         assertThatThrownBy(() -> cs.us(Tag.STATUS)).isExactlyInstanceOf(DimseException.class)
                 .hasMessageContaining("(0000,0900)");

@@ -107,6 +107,20 @@ class MessageAssemblerTest {
     }
 
     @Test
+    void eachRefusalSaysWhatWasWrong() throws Exception {
+        // the words are put together apart from the checks: one method tells the three apart
+        byte[] cmd = echoRq();
+        assertThat(assembler.feed(new Pdv(1, CMD, Arrays.copyOf(cmd, 20)))).isNull();
+        assertThatThrownBy(() -> assembler.feed(new Pdv(3, CMD_LAST, Arrays.copyOfRange(cmd, 20, cmd.length))))
+                .hasMessage("fragment on presentation context 3 inside a message on context 1");
+        assertThatThrownBy(() -> new MessageAssembler(1000).feed(new Pdv(5, DATA, new byte[2])))
+                .hasMessage("data set fragment on context 5 before any command");
+        assertThatThrownBy(() -> new MessageAssembler(1000).feed(new Pdv(1, CMD_LAST,
+                new byte[CommandSet.MAX_ENCODED_LENGTH + 1])))
+                .hasMessage("command set larger than " + CommandSet.MAX_ENCODED_LENGTH + " bytes");
+    }
+
+    @Test
     void dataSetOnAnotherContextThanItsCommand() throws Exception {
         assertThat(assembler.feed(new Pdv(1, CMD_LAST, commandWithDataSet()))).isNull();
         assertThatThrownBy(() -> assembler.feed(new Pdv(3, DATA_LAST, new byte[4])))

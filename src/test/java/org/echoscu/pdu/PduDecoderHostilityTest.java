@@ -261,5 +261,11 @@ class PduDecoderHostilityTest {
         assertThat(rejects(0x48, "").getMessage()).contains("0x48");
         assertThat(rejects(Pdu.TYPE_P_DATA_TF, "ff ff ff ff | 01 03").getMessage()).contains("4294967295");
         assertThat(rejects(Pdu.TYPE_RELEASE_RQ, "00 00 00").getMessage()).contains("3").contains("4");
+        // the words are put together apart from the checks (PduDecoder, ByteReader): whole, as before
+        assertThat(rejects(Pdu.TYPE_P_DATA_TF, "00 00 00").getMessage())
+                .isEqualTo("P-DATA-TF ends before a 4-byte field (3 bytes left)");
+        assertThat(rejects(Pdu.TYPE_P_DATA_TF, "00 00 00 06 | 01 03 aa bb").getMessage())
+                .isEqualTo("PDV item length 6 does not fit the P-DATA-TF (4 bytes left)");
+        assertThat(rejects(Pdu.TYPE_P_DATA_TF, "").getMessage()).isEqualTo("P-DATA-TF without presentation data value");
     }
 }
