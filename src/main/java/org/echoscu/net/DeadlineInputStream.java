@@ -131,10 +131,10 @@ final class DeadlineInputStream extends FilterInputStream {
     }
 
     /**
-     * Always 0: BufferedInputStream asks this after each read that gave less than it wanted,
-     * before reading on, and the read that follows asks the socket itself when it must
-     * ({@link #arm}); answering from here would be a second FIONREAD system call for the same
-     * bytes. 0 is a valid estimate: the caller reads on, which is what PduReader wants anyway.
+     * Always 0: the read that follows asks the socket itself when it must ({@link #arm});
+     * answering from here would be a FIONREAD system call for the same bytes (BufferedInputStream,
+     * the receive buffer before {@link ReceiveBuffer}, asked after every short read). 0 is a
+     * valid estimate: the caller reads on, which is what PduReader wants anyway.
      */
     @Override
     public int available() {

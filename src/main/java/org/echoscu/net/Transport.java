@@ -1,6 +1,5 @@
 package org.echoscu.net;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +35,7 @@ public final class Transport implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final DeadlineInputStream deadlines;
-    private final Buffer buffer;
+    private final ReceiveBuffer buffer;
     private final PduReader reader;
     private final SocketOption<Boolean> quickAck;
     private SocketLayer failures = NO_LAYER;
@@ -74,7 +73,7 @@ public final class Transport implements AutoCloseable {
         this.out = socket.getOutputStream();
         InputStream raw = socket.getInputStream();
         this.deadlines = new DeadlineInputStream(raw, socket, Math.max(0, socketTimeoutSeconds) * 1000, quickAck);
-        this.buffer = new Buffer(deadlines);
+        this.buffer = new ReceiveBuffer(deadlines, 16 * 1024);
         this.reader = new PduReader(buffer);
         OPEN.incrementAndGet(); // last: a constructor that threw leaves nothing to close
     }
@@ -217,17 +216,6 @@ public final class Transport implements AutoCloseable {
             } catch (IOException | UnsupportedOperationException ignored) {
                 // an optimisation only; the transfer itself is unaffected
             }
-        }
-    }
-
-    /** The receive buffer, which can tell how much it holds without asking the socket. */
-    private static final class Buffer extends BufferedInputStream {
-        Buffer(InputStream in) {
-            super(in, 16 * 1024);
-        }
-
-        int buffered() {
-            return count - pos;
         }
     }
 
