@@ -127,8 +127,9 @@ public final class CommandSet {
         putInOrder(tag, value);
     }
 
+    /** Anywhere else: in its place by tag (the arrays grown when full), or over the value it had. */
     private void putInOrder(int tag, byte[] value) {
-        int i = size > 0 && Integer.compareUnsigned(tags[size - 1], tag) < 0 ? -(size + 1) : indexOf(tag);
+        int i = indexOf(tag);
         if (i >= 0) {
             values[i] = value;
             return;
