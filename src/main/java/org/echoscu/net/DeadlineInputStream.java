@@ -256,8 +256,11 @@ final class DeadlineInputStream extends FilterInputStream {
         }
     }
 
-    /** Sends our pending ACK now, so a peer waiting for it (Nagle) sends the rest of the PDU. */
-    private void hurryPeer() {
+    /**
+     * Sends our pending ACK now (TCP_QUICKACK; the socket has it), so a peer waiting for it
+     * (Nagle) sends the rest of the PDU; Transport asks for it after a send too.
+     */
+    void hurryPeer() {
         try {
             socket.setOption(quickAck, true);
         } catch (IOException | UnsupportedOperationException ignored) {

@@ -211,11 +211,7 @@ public final class Transport implements AutoCloseable {
      */
     private void armQuickAck() {
         if (quickAck != null && deadlines.quickAckAfterSend()) {
-            try {
-                socket.setOption(quickAck, true);
-            } catch (IOException | UnsupportedOperationException ignored) {
-                // an optimisation only; the transfer itself is unaffected
-            }
+            deadlines.hurryPeer();
         }
     }
 
