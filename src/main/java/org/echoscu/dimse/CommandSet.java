@@ -195,34 +195,39 @@ public final class CommandSet {
         int pos = offset;
         while (pos < end) {
             if (end - pos < 8) {
-                throw undecodable(b, offset, end, pos);
+                throw cutHeader(pos - offset);
             }
             int group = le16(b, pos);
             int element = le16(b, pos + 2);
             long valueLength = le32u(b, pos + 4);
-            if (group != 0 || valueLength > end - pos - 8) {
-                throw undecodable(b, offset, end, pos);
+            int tag = group << 16 | element;
+            if (group != 0) {
+                throw outsideGroup(tag, pos - offset);
+            }
+            if (valueLength > end - pos - 8) {
+                throw claimsTooMuch(tag, valueLength, end - pos - 8);
             }
             pos += 8;
-            cs.put(group << 16 | element, Arrays.copyOfRange(b, pos, pos + (int) valueLength));
+            cs.put(tag, Arrays.copyOfRange(b, pos, pos + (int) valueLength));
             pos += (int) valueLength;
         }
         return cs;
     }
 
-    /** Why the element at {@code pos} cannot be decoded (see {@link #decode(byte[], int, int)}). */
-    private static DimseException undecodable(byte[] b, int offset, int end, int pos) {
-        if (end - pos < 8) {
-            return new DimseException("command set ends inside an element header at offset " + (pos - offset));
-        }
-        int group = le16(b, pos);
-        int tag = group << 16 | le16(b, pos + 2);
-        if (group != 0) {
-            return new DimseException("element " + Tag.format(tag) + " outside the command group 0000 at offset "
-                    + (pos - offset) + " (a data set sent as a command?)");
-        }
-        return new DimseException("element " + Tag.format(tag) + " claims " + le32u(b, pos + 4)
-                + " bytes, only " + (end - pos - 8) + " are left");
+    // Why an element cannot be decoded, in words (see decode above).
+
+    private static DimseException cutHeader(int at) {
+        return new DimseException("command set ends inside an element header at offset " + at);
+    }
+
+    private static DimseException outsideGroup(int tag, int at) {
+        return new DimseException("element " + Tag.format(tag) + " outside the command group 0000 at offset "
+                + at + " (a data set sent as a command?)");
+    }
+
+    private static DimseException claimsTooMuch(int tag, long valueLength, int left) {
+        return new DimseException("element " + Tag.format(tag) + " claims " + valueLength
+                + " bytes, only " + left + " are left");
     }
 
     private static int header(byte[] out, int pos, int tag, int length) {

@@ -25,7 +25,7 @@ public final class MessageAssembler {
     /** @return the completed message, or null while more fragments are needed */
     public Message feed(Pdv pdv) throws DimseException {
         if (contextId >= 0 && pdv.contextId() != contextId) {
-            throw misplaced(pdv);
+            throw otherContext(pdv);
         }
         contextId = pdv.contextId();
         return pendingCommand == null ? commandFragment(pdv) : dataFragment(pdv);
@@ -37,8 +37,12 @@ public final class MessageAssembler {
     }
 
     private Message commandFragment(Pdv pdv) throws DimseException {
-        if (!pdv.isCommand() || command.size() + pdv.data().length > CommandSet.MAX_ENCODED_LENGTH) {
-            throw misplaced(pdv);
+        if (!pdv.isCommand()) {
+            throw beforeAnyCommand(pdv);
+        }
+        if (command.size() + pdv.data().length > CommandSet.MAX_ENCODED_LENGTH) {
+            // one constant string (both parts are constants): nothing is built here
+            throw new DimseException("command set larger than " + CommandSet.MAX_ENCODED_LENGTH + " bytes");
         }
         CommandSet cs;
         if (command.size() == 0 && pdv.isLast()) { // the usual case: the whole command in one PDV
@@ -70,19 +74,16 @@ public final class MessageAssembler {
         return CommandSet.decode(whole);
     }
 
-    /**
-     * What is wrong with a fragment {@link #feed} refuses, in words. Apart from the checks: a long
-     * series of echoes feeds a fragment for every echo, and C1 then compiles them without these.
-     */
-    private DimseException misplaced(Pdv pdv) {
-        if (contextId >= 0 && pdv.contextId() != contextId) {
-            return new DimseException("fragment on presentation context " + pdv.contextId()
-                    + " inside a message on context " + contextId);
-        }
-        if (!pdv.isCommand()) {
-            return new DimseException("data set fragment on context " + pdv.contextId() + " before any command");
-        }
-        return new DimseException("command set larger than " + CommandSet.MAX_ENCODED_LENGTH + " bytes");
+    // The words of two refusals, in methods of their own: a long series of echoes feeds a
+    // fragment for every echo, and C1 then compiles the checks without the string building.
+
+    private DimseException otherContext(Pdv pdv) {
+        return new DimseException("fragment on presentation context " + pdv.contextId()
+                + " inside a message on context " + contextId);
+    }
+
+    private static DimseException beforeAnyCommand(Pdv pdv) {
+        return new DimseException("data set fragment on context " + pdv.contextId() + " before any command");
     }
 
     private Message dataFragment(Pdv pdv) throws DimseException {

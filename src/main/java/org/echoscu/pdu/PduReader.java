@@ -53,21 +53,24 @@ public final class PduReader {
         long length = ((long) (header[2] & 0xFF) << 24) | ((header[3] & 0xFF) << 16)
                 | ((header[4] & 0xFF) << 8) | (header[5] & 0xFF);
         long limit = limitFor(type, maxPDataLength);
-        if (limit < 0 || length > limit) {
-            throw refused(type, length, limit);
+        if (limit < 0) {
+            throw unrecognized(type);
+        }
+        if (length > limit) {
+            throw tooLong(type, length, limit);
         }
         return PduDecoder.decode(type, readBody((int) length, type));
     }
 
-    /**
-     * Why a header is refused: an unknown type, or a length past the limit. Apart from {@link #read},
-     * which a long series of echoes runs for every PDU: C1 compiles it without these words.
-     */
-    private PduFormatException refused(int type, long length, long limit) {
-        if (limit < 0) {
-            return new PduFormatException(AAbort.REASON_UNRECOGNIZED_PDU,
-                    String.format("unrecognized PDU type 0x%02x%s", type, guess(header)));
-        }
+    // Why a header is refused, in words: apart from read, which a long series of echoes runs for
+    // every PDU, so that C1 compiles it without them.
+
+    private PduFormatException unrecognized(int type) {
+        return new PduFormatException(AAbort.REASON_UNRECOGNIZED_PDU,
+                String.format("unrecognized PDU type 0x%02x%s", type, guess(header)));
+    }
+
+    private static PduFormatException tooLong(int type, long length, long limit) {
         return new PduFormatException(AAbort.REASON_INVALID_PDU_PARAMETER_VALUE,
                 PduDecoder.pduName(type) + " length " + length + " exceeds the limit of " + limit + " bytes");
     }

@@ -108,7 +108,7 @@ class MessageAssemblerTest {
 
     @Test
     void eachRefusalSaysWhatWasWrong() throws Exception {
-        // the words are put together apart from the checks: one method tells the three apart
+        // the words are put together apart from the checks, each refusal its own
         byte[] cmd = echoRq();
         assertThat(assembler.feed(new Pdv(1, CMD, Arrays.copyOf(cmd, 20)))).isNull();
         assertThatThrownBy(() -> assembler.feed(new Pdv(3, CMD_LAST, Arrays.copyOfRange(cmd, 20, cmd.length))))
