@@ -130,17 +130,6 @@ final class DeadlineInputStream extends FilterInputStream {
         return n;
     }
 
-    /**
-     * Always 0: the read that follows asks the socket itself when it must ({@link #arm});
-     * answering from here would be a FIONREAD system call for the same bytes (BufferedInputStream,
-     * the receive buffer before {@link ReceiveBuffer}, asked after every short read). 0 is a
-     * valid estimate: the caller reads on, which is what PduReader wants anyway.
-     */
-    @Override
-    public int available() {
-        return 0;
-    }
-
     /** Hands a read with deadline {@code until} (0: none) to the watchdog; whether it took it. */
     private boolean watched(long until) {
         if (watch == null || until == 0) {

@@ -2,6 +2,7 @@ package org.echoscu.net;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 
 /**
  * The receive buffer of a {@link Transport}: what one read from the socket brought, handed out
@@ -42,7 +43,7 @@ final class ReceiveBuffer extends InputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        Objects.checkFromIndexSize(off, len, b.length);
         if (len == 0) {
             return 0;
         }
@@ -71,7 +72,7 @@ final class ReceiveBuffer extends InputStream {
         return true;
     }
 
-    /** What is buffered: the layer below answers 0 on purpose (DeadlineInputStream.available). */
+    /** What is buffered; the socket is not asked (that would be a FIONREAD system call). */
     @Override
     public int available() {
         return count - pos;

@@ -52,10 +52,6 @@ public final class PduEncoder {
     }
 
     /** P-DATA-TF, the PDU of every echo: its size is known up front, so one exact array. */
-    private static IllegalArgumentException tooLong(long length) {
-        return new IllegalArgumentException("P-DATA-TF too long: " + length);
-    }
-
     private static byte[] pData(PDataTf p) {
         List<Pdv> pdvs = p.pdvs();
         long length = 0;
@@ -78,6 +74,10 @@ public final class PduEncoder {
             pos += data.length;
         }
         return out;
+    }
+
+    private static IllegalArgumentException tooLong(long length) {
+        return new IllegalArgumentException("P-DATA-TF too long: " + length);
     }
 
     private static int be32(byte[] b, int pos, long v) {
